@@ -1,0 +1,18 @@
+package org.wasserflow.api;
+
+/**
+ * A transport loss {@code J(mu) = T_c(mu, mu_d)} whose Wasserstein gradient flow wasserflow simulates.
+ *
+ * <p>The loss fixes the ground cost {@code c}; a {@link PotentialEstimator} turns the cost into a
+ * velocity field. Implementations: {@code w2} (half squared Euclidean cost, W2-FE of Huang &amp; Malik,
+ * arXiv 2406.13619) and {@code w1} (Euclidean cost, W1-FE of Malik &amp; Huang, arXiv 2405.16351).
+ * Implementations are stateless and thread-safe.
+ */
+public interface Loss {
+
+    /** The logical name the loss is registered under, e.g. {@code w2}. */
+    String name();
+
+    /** The ground cost {@code c(y, x)} between a generated point {@code y} and a data point {@code x}. */
+    GroundCost cost();
+}

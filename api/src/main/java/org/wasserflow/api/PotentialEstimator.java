@@ -1,0 +1,38 @@
+package org.wasserflow.api;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Estimates the Kantorovich potential {@code phi} between the law of the generated samples and the data
+ * law, and from it the velocity {@code v = -grad phi} of the gradient flow (SPEC sections 2-4).
+ *
+ * <p>Estimators may be stateful (neural potentials keep their networks between calls) and are used by
+ * one training loop at a time. Arrays are {@code [m, d]}, float, row per sample; inputs are never
+ * modified.
+ */
+public interface PotentialEstimator {
+
+    /** The logical name the estimator is registered under, e.g. {@code neural-dual}. */
+    String name();
+
+    /**
+     * The velocity {@code -grad phi(y_i)} at every generated point for the flow from the law of
+     * {@code generated} towards the law of {@code data}, in the units of the data.
+     *
+     * @param generated {@code [m, d]} samples of the current generated law
+     * @param data {@code [n, d]} samples of the data law
+     * @return a new {@code [m, d]} array
+     */
+    INDArray velocity(INDArray generated, INDArray data);
+
+    /**
+     * Refines the estimate on fresh pairs before {@link #velocity} is asked (the critic updates of
+     * W2-FE and W1-FE). Estimators that solve from scratch in {@link #velocity} do nothing.
+     *
+     * @return diagnostics of the last update by name (e.g. the dual objective), possibly empty
+     */
+    default Map<String, Double> fit(PairSource pairs) {
+        return Map.of();
+    }
+}

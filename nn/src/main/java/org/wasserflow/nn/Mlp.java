@@ -1,0 +1,232 @@
+package org.wasserflow.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * A fully connected ReLU network with hand-written backpropagation into preallocated buffers
+ * ({@link Tape}), including the input gradient {@code grad_x f} of a scalar network and the
+ * parameter gradient of any loss written in that input gradient ("double backpropagation", needed by
+ * gradient penalties and the W2 equality terms; SameDiff has no second-order gradients).
+ *
+ * <p>Layers: {@code a_l = h_{l-1} W_l + b_l}, {@code h_l = relu(a_l)} (with batch norm
+ * {@code relu(gamma * (a_l - mean) / std + beta)} using batch statistics, and no bias), output
+ * {@code h_{L-1} W_L + b_L}, plus the input if residual. ReLU has zero second derivative almost
+ * everywhere, so the double backward pass treats the ReLU masks as constants, which is exact.
+ *
+ * <p>Gradients accumulate into {@link #parameters()}'s gradient buffer; an optimiser consumes them.
+ */
+public final class Mlp {
+
+    private final MlpSpec spec;
+    private final Parameters params;
+    private final int layers;
+    private final int[] weightIndex;
+    private final boolean batchNorm;
+
+    private final DataType dtype;
+
+    /** Creates a float network with weights drawn from {@code N(0, initStd^2)} using {@code rng}. */
+    public Mlp(MlpSpec spec, Random rng) {
+        this(spec, rng, DataType.FLOAT);
+    }
+
+    /** As {@link #Mlp(MlpSpec, Random)} in the given floating-point type (DOUBLE for gradient checks). */
+    public Mlp(MlpSpec spec, Random rng, DataType dtype) {
+        this.spec = spec;
+        this.dtype = dtype;
+        this.layers = spec.hidden().length + 1;
+        this.batchNorm = spec.norm() == MlpSpec.Norm.BATCH;
+        this.weightIndex = new int[layers];
+        List<long[]> shapes = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            weightIndex[l] = shapes.size();
+            shapes.add(new long[] {spec.fanIn(l), spec.width(l)});
+            if (batchNorm && l < layers - 1) {
+                shapes.add(new long[] {1, spec.width(l)});
+                shapes.add(new long[] {1, spec.width(l)});
+            } else {
+                shapes.add(new long[] {1, spec.width(l)});
+            }
+        }
+        this.params = new Parameters(shapes, dtype);
+        for (int l = 0; l < layers; l++) {
+            INDArray w = weight(l).value();
+            w.assign(Nd4j.randn(rng, w.shape()).castTo(dtype).muli(spec.initStd()));
+            if (batchNorm && l < layers - 1) {
+                params.get(weightIndex[l] + 1).value().assign(1);
+            }
+        }
+    }
+
+    /** The architecture. */
+    public MlpSpec spec() {
+        return spec;
+    }
+
+    /** The parameters, with their gradient buffer. */
+    public Parameters parameters() {
+        return params;
+    }
+
+    /** A tape for batches of {@code rows} rows; reuse it across steps. */
+    public Tape newTape(int rows) {
+        return new Tape(spec, rows, dtype);
+    }
+
+    private Parameters.Tensor weight(int l) {
+        return params.get(weightIndex[l]);
+    }
+
+    private Parameters.Tensor bias(int l) {
+        return params.get(weightIndex[l] + 1);
+    }
+
+    private Parameters.Tensor beta(int l) {
+        return params.get(weightIndex[l] + 2);
+    }
+
+    /**
+     * Forward pass; the result is the tape's output buffer, valid until the tape is used again.
+     *
+     * @param tape a tape with {@code x.rows()} rows
+     * @param x {@code [m, inputDim]}, kept by reference until the next forward on this tape
+     */
+    public INDArray forward(Tape tape, INDArray x) {
+        checkRows(tape, x);
+        tape.input = x;
+        INDArray prev = x;
+        for (int l = 0; l < layers - 1; l++) {
+            INDArray a = tape.pre[l];
+            Nd4j.gemm(prev, weight(l).value(), a, false, false, 1.0, 0.0);
+            if (batchNorm) {
+                normalise(tape, l);
+            } else {
+                a.addiRowVector(bias(l).value());
+            }
+            Nd4j.exec(new RectifiedLinear(tape.z[l], tape.h[l], 0.0));
+            Nd4j.exec(new Step(tape.z[l], tape.mask[l], 0.0));
+            prev = tape.h[l];
+        }
+        int last = layers - 1;
+        Nd4j.gemm(prev, weight(last).value(), tape.out, false, false, 1.0, 0.0);
+        tape.out.addiRowVector(bias(last).value());
+        if (spec.residual()) {
+            tape.out.addi(x);
+        }
+        return tape.out;
+    }
+
+    private void normalise(Tape tape, int l) {
+        INDArray a = tape.pre[l];
+        a.subiRowVector(a.mean(0));
+        INDArray var = a.mul(a).mean(0);
+        INDArray inv = tape.invStd[l];
+        inv.assign(Transforms.pow(var.addi(1e-5), -0.5, false));
+        a.muliRowVector(inv);
+        tape.z[l].assign(a).muliRowVector(bias(l).value()).addiRowVector(beta(l).value());
+    }
+
+    /**
+     * Accumulates the parameter gradient of a loss given its gradient with respect to the output of the
+     * last {@link #forward} on this tape.
+     *
+     * @param dOut {@code [m, outputDim]}, not modified
+     */
+    public void backward(Tape tape, INDArray dOut) {
+        int last = layers - 1;
+        INDArray prev = tape.h[last - 1];
+        Nd4j.gemm(prev, dOut, weight(last).grad(), true, false, 1.0, 1.0);
+        Nd4j.gemm(tape.ones, dOut, bias(last).grad(), true, false, 1.0, 1.0);
+        INDArray dh = tape.grad[last - 1];
+        Nd4j.gemm(dOut, weight(last).value(), dh, false, true, 1.0, 0.0);
+        for (int l = last - 1; l >= 0; l--) {
+            INDArray da = tape.grad[l];
+            da.muli(tape.mask[l]);
+            if (batchNorm) {
+                normaliseBackward(tape, l, da);
+            } else {
+                Nd4j.gemm(tape.ones, da, bias(l).grad(), true, false, 1.0, 1.0);
+            }
+            INDArray in = l == 0 ? tape.input : tape.h[l - 1];
+            Nd4j.gemm(in, da, weight(l).grad(), true, false, 1.0, 1.0);
+            if (l > 0) {
+                Nd4j.gemm(da, weight(l).value(), tape.grad[l - 1], false, true, 1.0, 0.0);
+            }
+        }
+    }
+
+    /** Replaces {@code dz} (gradient at the batch-norm output) by the gradient at the pre-activation. */
+    private void normaliseBackward(Tape tape, int l, INDArray dz) {
+        INDArray xhat = tape.pre[l];
+        bias(l).grad().addi(dz.mul(xhat).sum(true, 0));
+        beta(l).grad().addi(dz.sum(true, 0));
+        INDArray dxhat = dz.muliRowVector(bias(l).value());
+        INDArray meanD = dxhat.mean(true, 0);
+        INDArray meanDx = dxhat.mul(xhat).mean(true, 0);
+        dxhat.subiRowVector(meanD).subi(xhat.mulRowVector(meanDx)).muliRowVector(tape.invStd[l]);
+    }
+
+    /**
+     * The input gradient {@code grad_x f(x_i)} of a scalar network at the inputs of the last forward pass:
+     * {@code ((W_L^T * d_{L-1}) W_{L-1}^T * ... * d_1) W_1^T} with {@code d_l} the ReLU masks. Keeps the
+     * chain on the tape for {@link #backwardInputGradient}.
+     *
+     * @return the tape's {@code [m, inputDim]} buffer, valid until the tape is used again
+     */
+    public INDArray inputGradient(Tape tape) {
+        requireScalarPlain();
+        int last = layers - 1;
+        INDArray g = tape.chain[last - 1];
+        Nd4j.gemm(tape.ones, weight(last).value(), g, false, true, 1.0, 0.0);
+        g.muli(tape.mask[last - 1]);
+        for (int l = last - 1; l >= 1; l--) {
+            Nd4j.gemm(tape.chain[l], weight(l).value(), tape.chain[l - 1], false, true, 1.0, 0.0);
+            tape.chain[l - 1].muli(tape.mask[l - 1]);
+        }
+        Nd4j.gemm(tape.chain[0], weight(0).value(), tape.inputGrad, false, true, 1.0, 0.0);
+        return tape.inputGrad;
+    }
+
+    /**
+     * Accumulates the parameter gradient of a loss written in the input gradient: given
+     * {@code U = dLoss / d(grad_x f)} of shape {@code [m, inputDim]}, adds {@code d<U, grad_x f>/dtheta}.
+     * Requires {@link #inputGradient} on the same tape first. Biases receive nothing (the input gradient
+     * of a ReLU network does not depend on them).
+     */
+    public void backwardInputGradient(Tape tape, INDArray u) {
+        requireScalarPlain();
+        int last = layers - 1;
+        Nd4j.gemm(u, tape.chain[0], weight(0).grad(), true, false, 1.0, 1.0);
+        INDArray dg = tape.grad[0];
+        Nd4j.gemm(u, weight(0).value(), dg, false, false, 1.0, 0.0);
+        for (int l = 0; l < last - 1; l++) {
+            dg.muli(tape.mask[l]);
+            Nd4j.gemm(dg, tape.chain[l + 1], weight(l + 1).grad(), true, false, 1.0, 1.0);
+            INDArray next = tape.grad[l + 1];
+            Nd4j.gemm(dg, weight(l + 1).value(), next, false, false, 1.0, 0.0);
+            dg = next;
+        }
+        dg.muli(tape.mask[last - 1]);
+        Nd4j.gemm(dg, tape.ones, weight(last).grad(), true, false, 1.0, 1.0);
+    }
+
+    private void requireScalarPlain() {
+        if (spec.outputDim() != 1 || batchNorm || spec.residual()) {
+            throw new IllegalStateException("input gradients need a plain scalar network, got " + spec);
+        }
+    }
+
+    private static void checkRows(Tape tape, INDArray x) {
+        if (x.rows() != tape.rows) {
+            throw new IllegalArgumentException("tape holds " + tape.rows + " rows, input has " + x.rows());
+        }
+    }
+}

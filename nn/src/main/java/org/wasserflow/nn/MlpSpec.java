@@ -1,0 +1,71 @@
+package org.wasserflow.nn;
+
+import java.util.Arrays;
+
+/**
+ * The architecture of an {@link Mlp}: {@code input -> hidden... -> output}, ReLU after every hidden
+ * layer, a linear output layer.
+ *
+ * @param inputDim input width
+ * @param hidden hidden widths, at least one
+ * @param outputDim output width
+ * @param norm normalisation of the hidden pre-activations
+ * @param residual whether the network adds its input to its output ({@code G(z) = z + MLP(z)}); needs
+ *     {@code outputDim == inputDim}
+ * @param initStd standard deviation of the Gaussian weight initialisation (biases start at zero)
+ */
+public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd) {
+
+    /** Normalisation of hidden pre-activations. */
+    public enum Norm { NONE, BATCH }
+
+    public MlpSpec {
+        hidden = hidden.clone();
+        if (inputDim <= 0 || outputDim <= 0 || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h <= 0)) {
+            throw new IllegalArgumentException("bad widths: " + inputDim + " -> " + Arrays.toString(hidden) + " -> " + outputDim);
+        }
+        if (residual && inputDim != outputDim) {
+            throw new IllegalArgumentException("a residual network needs outputDim == inputDim, got " + inputDim + " and " + outputDim);
+        }
+        if (!(initStd > 0)) {
+            throw new IllegalArgumentException("initStd must be > 0, got " + initStd);
+        }
+    }
+
+    /** A plain ReLU network with a scalar output, as used for potentials and critics. */
+    public static MlpSpec scalar(int inputDim, int[] hidden, double initStd) {
+        return new MlpSpec(inputDim, hidden, 1, Norm.NONE, false, initStd);
+    }
+
+    /** Width of layer {@code l}'s output; {@code l} from 0 (first hidden) to {@code hidden.length} (output). */
+    int width(int l) {
+        return l < hidden.length ? hidden[l] : outputDim;
+    }
+
+    /** Width of layer {@code l}'s input. */
+    int fanIn(int l) {
+        return l == 0 ? inputDim : hidden[l - 1];
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MlpSpec s && inputDim == s.inputDim && Arrays.equals(hidden, s.hidden) && outputDim == s.outputDim
+                && norm == s.norm && residual == s.residual && initStd == s.initStd;
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hidden) * 31 + inputDim * 7 + outputDim;
+    }
+
+    @Override
+    public String toString() {
+        return "MlpSpec[" + inputDim + " -> " + Arrays.toString(hidden) + " -> " + outputDim + ", norm=" + norm
+                + ", residual=" + residual + ", initStd=" + initStd + "]";
+    }
+}

@@ -1,0 +1,138 @@
+package org.wasserflow.ot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LinearAssignmentTest {
+
+    private final LinearAssignment solver = new LinearAssignment();
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 5, 7, 8})
+    void matchesBruteForceOnRandomAndTiedCosts(int n) {
+        Random rnd = new Random(n);
+        for (int trial = 0; trial < 30; trial++) {
+            double[] c = new double[n * n];
+            boolean ties = trial % 2 == 0;
+            for (int k = 0; k < c.length; k++) {
+                c[k] = ties ? rnd.nextInt(4) : rnd.nextDouble() * 10 - 3;
+            }
+            Assignment a = solver.solve(c, n);
+            assertEquals(bruteForce(c, n), a.totalCost(), 1e-9, "trial " + trial);
+            assertIsPermutation(a.rowToCol());
+            double recomputed = 0;
+            for (int i = 0; i < n; i++) {
+                recomputed += c[i * n + a.colOf(i)];
+            }
+            assertEquals(recomputed, a.totalCost(), 1e-9);
+        }
+    }
+
+    @Test
+    void oneDimensionalSquaredCostMatchesSortedCoupling() {
+        Random rnd = new Random(3);
+        int n = 400;
+        double[] y = rnd.doubles(n).map(v -> v * 5).toArray();
+        double[] x = rnd.doubles(n).map(v -> v * v * 3 - 1).toArray();
+        double[] ys = y.clone();
+        double[] xs = x.clone();
+        Arrays.sort(ys);
+        Arrays.sort(xs);
+        double sorted = 0;
+        for (int i = 0; i < n; i++) {
+            sorted += (ys[i] - xs[i]) * (ys[i] - xs[i]);
+        }
+        Assignment a = new EmpiricalTransport().assign(y, x, 1, 2);
+        assertEquals(sorted, a.totalCost(), 1e-9 * sorted);
+    }
+
+    @Test
+    void permutedCopyCostsNothing() {
+        Random rnd = new Random(11);
+        int n = 500;
+        int d = 2;
+        double[] x = rnd.doubles(n * d).map(v -> rnd.nextGaussian()).toArray();
+        int[] perm = shuffled(n, rnd);
+        double[] y = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x, perm[i] * d, y, i * d, d);
+        }
+        Assignment a = new EmpiricalTransport().assign(y, x, d, 2);
+        assertEquals(0.0, a.totalCost(), 0.0);
+        assertArrayEquals(perm, a.rowToCol());
+        assertEquals(0.0, new EmpiricalTransport().w1(y, x, d), 0.0);
+    }
+
+    @Test
+    void translatedCloudHasW2EqualToShift() {
+        Random rnd = new Random(5);
+        int n = 300;
+        double[] x = rnd.doubles(n * 2).toArray();
+        double[] y = x.clone();
+        for (int i = 0; i < n; i++) {
+            y[2 * i] += 3;
+            y[2 * i + 1] -= 4;
+        }
+        assertEquals(5.0, new EmpiricalTransport().w2(y, x, 2), 1e-9);
+    }
+
+    @Test
+    void rejectsNonFiniteAndMisshapenCosts() {
+        assertThrows(IllegalArgumentException.class, () -> solver.solve(new double[] {1, Double.NaN, 0, 1}, 2));
+        assertThrows(IllegalArgumentException.class, () -> solver.solve(new double[3], 2));
+    }
+
+    private static void assertIsPermutation(int[] p) {
+        int[] s = p.clone();
+        Arrays.sort(s);
+        for (int i = 0; i < s.length; i++) {
+            assertEquals(i, s[i]);
+        }
+    }
+
+    private static int[] shuffled(int n, Random rnd) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = p[i];
+            p[i] = p[j];
+            p[j] = t;
+        }
+        return p;
+    }
+
+    private static double bruteForce(double[] c, int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        return permute(c, n, p, 0);
+    }
+
+    private static double permute(double[] c, int n, int[] p, int k) {
+        if (k == n) {
+            double s = 0;
+            for (int i = 0; i < n; i++) {
+                s += c[i * n + p[i]];
+            }
+            return s;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = k; i < n; i++) {
+            int t = p[k]; p[k] = p[i]; p[i] = t;
+            best = Math.min(best, permute(c, n, p, k + 1));
+            t = p[k]; p[k] = p[i]; p[i] = t;
+        }
+        return best;
+    }
+}

@@ -1,0 +1,42 @@
+package org.wasserflow.w2;
+
+import org.wasserflow.api.GroundCost;
+import org.wasserflow.api.Loss;
+
+/**
+ * The loss {@code J(mu) = W2^2(mu, mu_d) / 2} of W2-FE (Huang &amp; Malik, "Generative Modeling by
+ * Minimizing the Wasserstein-2 Loss", arXiv 2406.13619), with cost {@code c(y, x) = |y - x|^2 / 2}.
+ */
+public final class W2Loss implements Loss {
+
+    /** The name this loss is registered under. */
+    public static final String NAME = "w2";
+
+    private static final GroundCost HALF_SQUARED = new GroundCost() {
+        @Override
+        public double cost(double[] y, double[] x) {
+            double s = 0;
+            for (int k = 0; k < y.length; k++) {
+                s += (y[k] - x[k]) * (y[k] - x[k]);
+            }
+            return s / 2;
+        }
+
+        @Override
+        public void pull(double[] y, double[] x, double[] out) {
+            for (int k = 0; k < y.length; k++) {
+                out[k] = x[k] - y[k];
+            }
+        }
+    };
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public GroundCost cost() {
+        return HALF_SQUARED;
+    }
+}

@@ -1,0 +1,54 @@
+package org.wasserflow.nn;
+
+import java.util.Arrays;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Settings;
+
+/**
+ * The potential (critic) networks and their training, read from the {@code critic.*} keys.
+ *
+ * @param hidden hidden widths ({@code critic.hidden}, default {@code 128,128,128})
+ * @param initStd weight initialisation std ({@code critic.init_std}, default 0.1)
+ * @param steps critic updates per training iteration, d_iters ({@code critic.steps}, default 5)
+ * @param adam optimiser ({@code critic.lr} 5e-4, {@code critic.beta1} 0.9, {@code critic.beta2} 0.999)
+ */
+public record CriticConfig(int[] hidden, double initStd, int steps, AdamConfig adam) {
+
+    public CriticConfig {
+        hidden = hidden.clone();
+        ConfigException.require(initStd > 0, "critic.init_std", initStd, "a number > 0");
+        ConfigException.require(steps >= 1, "critic.steps", steps, "an integer >= 1");
+    }
+
+    /** Reads and validates the {@code critic.*} keys. */
+    public static CriticConfig from(Settings s) {
+        return new CriticConfig(s.getPositiveInts("critic.hidden", 128, 128, 128), s.getDouble("critic.init_std", 0.1),
+                s.getInt("critic.steps", 5), AdamConfig.from(s, "critic", 5e-4, 0.9, 0.999));
+    }
+
+    /** A scalar potential network on {@code inputDim} inputs. */
+    public MlpSpec spec(int inputDim) {
+        return MlpSpec.scalar(inputDim, hidden, initStd);
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CriticConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd && steps == c.steps
+                && adam.equals(c.adam);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hidden) * 31 + steps;
+    }
+
+    @Override
+    public String toString() {
+        return "CriticConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", steps=" + steps + ", adam=" + adam + "]";
+    }
+}

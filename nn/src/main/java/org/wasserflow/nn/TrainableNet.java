@@ -1,0 +1,47 @@
+package org.wasserflow.nn;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.rng.Random;
+
+/**
+ * An {@link Mlp} with its Adam optimiser and one reusable {@link Tape} per named role and batch size,
+ * so that a training step allocates no large buffers.
+ */
+public final class TrainableNet {
+
+    private final Mlp net;
+    private final Adam adam;
+    private final Map<String, Tape> tapes = new HashMap<>();
+
+    /** A float network initialised from {@code rng}. */
+    public TrainableNet(MlpSpec spec, AdamConfig adam, Random rng) {
+        this(new Mlp(spec, rng), adam);
+    }
+
+    /** Trains an existing network. */
+    public TrainableNet(Mlp net, AdamConfig adam) {
+        this.net = net;
+        this.adam = new Adam(net.parameters(), adam);
+    }
+
+    /** The network. */
+    public Mlp net() {
+        return net;
+    }
+
+    /** The tape for {@code role} with {@code rows} rows, created on first use and reused afterwards. */
+    public Tape tape(String role, int rows) {
+        Tape t = tapes.get(role);
+        if (t == null || t.rows() != rows) {
+            t = net.newTape(rows);
+            tapes.put(role, t);
+        }
+        return t;
+    }
+
+    /** One Adam step with the gradient accumulated since the last step. */
+    public void step() {
+        adam.step();
+    }
+}

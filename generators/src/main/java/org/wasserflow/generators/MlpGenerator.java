@@ -1,0 +1,66 @@
+package org.wasserflow.generators;
+
+import jakarta.inject.Inject;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.Generator;
+import org.wasserflow.api.Seed;
+import org.wasserflow.api.Settings;
+import org.wasserflow.nn.Tape;
+import org.wasserflow.nn.TrainableNet;
+
+/**
+ * A residual MLP generator from R^d to R^d trained with Adam. Batch norm uses the statistics of the batch
+ * being generated (PyTorch's training mode, as in the reference implementation), so generate large
+ * batches. The network is built on first use from the source dimension and the run's seed.
+ */
+public final class MlpGenerator implements Generator {
+
+    /** The name this generator is registered under. */
+    public static final String NAME = "mlp";
+
+    private final MlpGeneratorConfig config;
+    private final Random rng;
+    private TrainableNet net;
+
+    @Inject
+    public MlpGenerator(Settings settings, Seed seed) {
+        this.config = MlpGeneratorConfig.from(settings);
+        this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("generator.mlp"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray generate(INDArray source) {
+        build(source.columns());
+        return net.net().forward(net.tape("generate", source.rows()), source).dup();
+    }
+
+    @Override
+    public double regress(INDArray source, INDArray target) {
+        build(source.columns());
+        if (target.rows() != source.rows() || target.columns() != source.columns()) {
+            throw new IllegalArgumentException("target shape " + java.util.Arrays.toString(target.shape())
+                    + " does not match source shape " + java.util.Arrays.toString(source.shape()));
+        }
+        Tape t = net.tape("regress", source.rows());
+        INDArray residual = net.net().forward(t, source).sub(target);
+        double loss = residual.mul(residual).sumNumber().doubleValue() / source.rows();
+        net.net().backward(t, residual.muli(2.0 / source.rows()));
+        net.step();
+        return loss;
+    }
+
+    private void build(int dim) {
+        if (net == null) {
+            net = new TrainableNet(config.spec(dim), config.adam(), rng);
+        } else if (net.net().spec().inputDim() != dim) {
+            throw new IllegalArgumentException("generator built for dimension " + net.net().spec().inputDim() + ", got " + dim);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.wasserflow.runners;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.runners.config.ConfigLoader;
+import org.wasserflow.runners.config.TrackingSettings;
+
+/**
+ * The command line: {@code wasserflow <run|bench> [experiment-file] [key=value ...] [--stacktrace]}.
+ * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
+ * value and what is valid), 1 for any other failure. Stack traces only with {@code --stacktrace}.
+ */
+public final class Main {
+
+    private static final String USAGE = String.join("\n",
+            "usage: wasserflow <command> [experiment-file] [key=value ...] [--stacktrace]",
+            "commands:",
+            "  run     train and evaluate; writes a run directory under run.out",
+            "  bench   time training iterations and the exact assignment solver",
+            "example: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.err));
+    }
+
+    /** Runs a command line and returns the exit status. */
+    static int run(String[] args, PrintStream err) {
+        boolean stacktrace = List.of(args).contains("--stacktrace");
+        try {
+            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+                err.println(USAGE);
+                return args.length == 0 ? 2 : 0;
+            }
+            String command = args[0];
+            Path file = null;
+            List<String> overrides = new ArrayList<>();
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("--stacktrace")) {
+                    continue;
+                }
+                if (a.contains("=")) {
+                    overrides.add(a);
+                } else if (file == null && !a.startsWith("-")) {
+                    file = Path.of(a);
+                } else {
+                    throw new ConfigException("argument", a, "one experiment file, then key=value overrides");
+                }
+            }
+            TrackingSettings settings = new TrackingSettings(new ConfigLoader().load(file, overrides));
+            ClassLoader plugins = Main.class.getClassLoader();
+            switch (command) {
+                case "run" -> new TrainCommand(settings, plugins, String.join(" ", args)).execute();
+                case "bench" -> new BenchCommand(settings, plugins).execute();
+                default -> throw new ConfigException("command", command, "one of [run, bench, help]");
+            }
+            return 0;
+        } catch (ConfigException e) {
+            err.println("wasserflow: " + e.getMessage());
+            if (stacktrace) {
+                e.printStackTrace(err);
+            }
+            return 2;
+        } catch (Exception | Error e) {
+            err.println("wasserflow: failed: " + e + (stacktrace ? "" : " (run with --stacktrace for details)"));
+            if (stacktrace) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.wasserflow.runners.flow;
+
+import org.wasserflow.api.Generator;
+import org.wasserflow.api.Integrator;
+import org.wasserflow.api.Loss;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Seed;
+import org.wasserflow.runners.config.FlowConfig;
+import org.wasserflow.runners.config.RunConfig;
+import org.wasserflow.runners.config.TrackingSettings;
+import org.wasserflow.runners.experiment.Experiment;
+import org.wasserflow.runners.plugin.PluginRegistry;
+
+/**
+ * Everything a run needs, built from the settings and validated before any training: the selections
+ * resolve to registered plugins, every component's config record validates, and every configured key is
+ * read by some component.
+ *
+ * @param run the run's own settings
+ * @param flow the flow's settings
+ * @param experiment the benchmark
+ * @param loss the transport loss
+ * @param trainer the training loop over the selected components
+ * @param generator the generator being trained
+ */
+public record Components(RunConfig run, FlowConfig flow, Experiment experiment, Loss loss, FlowTrainer trainer,
+        Generator generator) {
+
+    /**
+     * Builds and validates the components; {@code extraKeys} lets a command read its own keys (e.g. the
+     * benchmark's) before the unknown-key check.
+     */
+    public static Components build(TrackingSettings settings, ClassLoader plugins, java.util.function.Consumer<TrackingSettings> extraKeys) {
+        RunConfig run = RunConfig.from(settings);
+        FlowConfig flow = FlowConfig.from(settings);
+        PluginRegistry registry = PluginRegistry.discover(plugins, settings, new Seed(run.seed()));
+        Experiment experiment = registry.experiment(run.experiment());
+        Loss loss = registry.loss(run.loss());
+        PotentialEstimator potential = registry.potential(run.loss(), run.potential());
+        Generator generator = registry.generator(run.generator());
+        Integrator integrator = registry.integrator(run.integrator());
+        extraKeys.accept(settings);
+        settings.checkAllKeysUsed(run.selection());
+        return new Components(run, flow, experiment, loss, new FlowTrainer(flow, experiment, generator, potential, integrator),
+                generator);
+    }
+}

@@ -1,0 +1,26 @@
+package org.wasserflow.runners.plugin;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import org.wasserflow.api.Generator;
+import org.wasserflow.api.Integrator;
+import org.wasserflow.api.Loss;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.runners.experiment.Experiment;
+import org.wasserflow.runners.experiment.RingExperiment;
+
+/**
+ * The runner's own registrations: declares every extension point (so a run with no plugin of a kind gets
+ * an empty registry rather than a wiring error), the Euler integrator and the ring experiment.
+ */
+public final class CoreModule extends AbstractModule {
+
+    @Override
+    protected void configure() {
+        MapBinder.newMapBinder(binder(), String.class, Loss.class);
+        MapBinder.newMapBinder(binder(), String.class, PotentialEstimator.class);
+        MapBinder.newMapBinder(binder(), String.class, Generator.class);
+        MapBinder.newMapBinder(binder(), String.class, Integrator.class).addBinding(EulerIntegrator.NAME).to(EulerIntegrator.class);
+        MapBinder.newMapBinder(binder(), String.class, Experiment.class).addBinding(RingExperiment.NAME).to(RingExperiment.class);
+    }
+}

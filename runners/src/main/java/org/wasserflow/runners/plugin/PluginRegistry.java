@@ -1,0 +1,128 @@
+package org.wasserflow.runners.plugin;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.Provider;
+import com.google.inject.ProvisionException;
+import com.google.inject.TypeLiteral;
+import com.google.inject.util.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeSet;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Generator;
+import org.wasserflow.api.Integrator;
+import org.wasserflow.api.Loss;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Seed;
+import org.wasserflow.api.Settings;
+import org.wasserflow.runners.experiment.Experiment;
+
+/**
+ * The plugins of a run: every Guice module listed in {@code META-INF/services/com.google.inject.Module} on
+ * the class path, plus the run's {@link Settings} and {@link Seed}. Components are created on request by
+ * logical name; an unknown name fails with the known names. Estimators specific to a loss are registered
+ * as {@code <loss>/<name>} and take precedence over generic ones registered as {@code <name>}.
+ */
+public final class PluginRegistry {
+
+    private final Injector injector;
+
+    private PluginRegistry(Injector injector) {
+        this.injector = injector;
+    }
+
+    /** Discovers the plugin modules visible to {@code loader} and wires them with the run's settings. */
+    public static PluginRegistry discover(ClassLoader loader, Settings settings, Seed seed) {
+        List<Module> modules = new ArrayList<>();
+        ServiceLoader.load(Module.class, loader).forEach(modules::add);
+        modules.add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(Settings.class).toInstance(settings);
+                bind(Seed.class).toInstance(seed);
+            }
+        });
+        try {
+            return new PluginRegistry(Guice.createInjector(modules));
+        } catch (CreationException e) {
+            throw new IllegalStateException("plugin wiring failed: " + e.getErrorMessages().iterator().next().getMessage(), e);
+        }
+    }
+
+    /** The loss registered as {@code name}. */
+    public Loss loss(String name) {
+        return create(Loss.class, "loss", name, name, null);
+    }
+
+    /** The estimator {@code name} for {@code loss}: {@code <loss>/<name>} if registered, else {@code <name>}. */
+    public PotentialEstimator potential(String loss, String name) {
+        Map<String, Provider<PotentialEstimator>> all = providers(PotentialEstimator.class);
+        String key = all.containsKey(loss + "/" + name) ? loss + "/" + name : name;
+        return create(PotentialEstimator.class, "potential", name, key, loss);
+    }
+
+    /** The generator registered as {@code name}. */
+    public Generator generator(String name) {
+        return create(Generator.class, "generator", name, name, null);
+    }
+
+    /** The integrator registered as {@code name}. */
+    public Integrator integrator(String name) {
+        return create(Integrator.class, "integrator", name, name, null);
+    }
+
+    /** The experiment registered as {@code name}. */
+    public Experiment experiment(String name) {
+        return create(Experiment.class, "experiment", name, name, null);
+    }
+
+    /** The names registered for a component type, e.g. {@code w2/neural-dual} for estimators. */
+    public <T> TreeSet<String> names(Class<T> type) {
+        return new TreeSet<>(providers(type).keySet());
+    }
+
+    private <T> T create(Class<T> type, String configKey, String name, String registryKey, String scope) {
+        Map<String, Provider<T>> all = providers(type);
+        Provider<T> p = all.get(registryKey);
+        if (p == null) {
+            throw new ConfigException(configKey, name, "one of " + validNames(all.keySet(), scope));
+        }
+        try {
+            return p.get();
+        } catch (ProvisionException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof ConfigException c) {
+                    throw c;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Unscoped names, plus the names scoped to {@code scope} (a loss) without their prefix. */
+    private static TreeSet<String> validNames(java.util.Set<String> keys, String scope) {
+        TreeSet<String> out = new TreeSet<>();
+        for (String k : keys) {
+            int slash = k.indexOf('/');
+            if (slash < 0) {
+                out.add(k);
+            } else if (k.substring(0, slash).equals(scope)) {
+                out.add(k.substring(slash + 1));
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Map<String, Provider<T>> providers(Class<T> type) {
+        TypeLiteral<?> literal = TypeLiteral.get(Types.mapOf(String.class, Types.providerOf(type)));
+        return (Map<String, Provider<T>>) injector.getInstance(Key.get(literal));
+    }
+}

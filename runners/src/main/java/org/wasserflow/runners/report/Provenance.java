@@ -1,0 +1,75 @@
+package org.wasserflow.runners.report;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Writes what a run needs to be reproduced and compared: the resolved configuration ({@code config.properties},
+ * every key the run read with the value it used, defaults included; it can be passed back to {@code run})
+ * and {@code provenance.properties} (seed, versions, machine, command line, timings).
+ */
+public final class Provenance {
+
+    private Provenance() {
+    }
+
+    /** Writes {@code config.properties} into {@code dir}. */
+    public static void writeConfig(Path dir, SortedMap<String, String> effective) throws IOException {
+        write(dir.resolve("config.properties"), "wasserflow resolved configuration", effective);
+    }
+
+    /** Writes {@code provenance.properties} into {@code dir}: the environment plus {@code extra} entries. */
+    public static void writeProvenance(Path dir, Map<String, String> extra) throws IOException {
+        SortedMap<String, String> p = new TreeMap<>(environment());
+        p.putAll(extra);
+        write(dir.resolve("provenance.properties"), "wasserflow run provenance", p);
+    }
+
+    /** Versions and machine facts. */
+    public static SortedMap<String, String> environment() {
+        SortedMap<String, String> p = new TreeMap<>();
+        p.put("version.wasserflow", String.valueOf(Provenance.class.getPackage().getImplementationVersion()));
+        p.put("version.java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        p.put("version.nd4j", mavenVersion("org.nd4j", "nd4j-api"));
+        p.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
+        p.put("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        p.put("machine.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        p.put("machine.omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        return p;
+    }
+
+    private static String mavenVersion(String group, String artifact) {
+        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        try (InputStream in = Nd4j.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                return "unknown";
+            }
+            Properties props = new Properties();
+            props.load(in);
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void write(Path file, String comment, Map<String, String> entries) throws IOException {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            w.write("# " + comment + "\n");
+            for (Map.Entry<String, String> e : new TreeMap<>(entries).entrySet()) {
+                w.write(escape(e.getKey()) + " = " + escape(e.getValue()) + "\n");
+            }
+        }
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+}

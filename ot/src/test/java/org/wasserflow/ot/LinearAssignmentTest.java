@@ -83,6 +83,29 @@ class LinearAssignmentTest {
         assertEquals(5.0, new EmpiricalTransport().w2(y, x, 2), 1e-9);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void matchesTextbookHungarianOnDegenerateGeometricCosts(int p) {
+        Random rnd = new Random(17 + p);
+        int n = 250;
+        double[] blob = new double[2 * n];
+        double[] ring = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            int k = rnd.nextInt(8);
+            ring[2 * i] = Math.cos(Math.PI * k / 4) + 0.1 * rnd.nextGaussian();
+            ring[2 * i + 1] = Math.sin(Math.PI * k / 4) + 0.1 * rnd.nextGaussian();
+            blob[2 * i] = 1e-3 * rnd.nextGaussian();
+            blob[2 * i + 1] = 1e-3 * rnd.nextGaussian();
+        }
+        double[] c = EmpiricalTransport.costMatrix(blob, ring, n, 2, p);
+        assertEquals(hungarian(c, n), solver.solve(c, n).totalCost(), 1e-9);
+        double[] tied = new double[n * n];
+        for (int k = 0; k < tied.length; k++) {
+            tied[k] = rnd.nextInt(3);
+        }
+        assertEquals(hungarian(tied, n), solver.solve(tied, n).totalCost(), 1e-9);
+    }
+
     @Test
     void rejectsNonFiniteAndMisshapenCosts() {
         assertThrows(IllegalArgumentException.class, () -> solver.solve(new double[] {1, Double.NaN, 0, 1}, 2));
@@ -109,6 +132,59 @@ class LinearAssignmentTest {
             p[j] = t;
         }
         return p;
+    }
+
+    /** The O(n^3) Hungarian algorithm with potentials (Kuhn-Munkres), as an independent reference. */
+    private static double hungarian(double[] c, int n) {
+        double[] u = new double[n + 1];
+        double[] v = new double[n + 1];
+        int[] match = new int[n + 1];
+        int[] way = new int[n + 1];
+        for (int i = 1; i <= n; i++) {
+            match[0] = i;
+            int j0 = 0;
+            double[] minv = new double[n + 1];
+            Arrays.fill(minv, Double.POSITIVE_INFINITY);
+            boolean[] used = new boolean[n + 1];
+            do {
+                used[j0] = true;
+                int i0 = match[j0];
+                int j1 = 0;
+                double delta = Double.POSITIVE_INFINITY;
+                for (int j = 1; j <= n; j++) {
+                    if (!used[j]) {
+                        double cur = c[(i0 - 1) * n + j - 1] - u[i0] - v[j];
+                        if (cur < minv[j]) {
+                            minv[j] = cur;
+                            way[j] = j0;
+                        }
+                        if (minv[j] < delta) {
+                            delta = minv[j];
+                            j1 = j;
+                        }
+                    }
+                }
+                for (int j = 0; j <= n; j++) {
+                    if (used[j]) {
+                        u[match[j]] += delta;
+                        v[j] -= delta;
+                    } else {
+                        minv[j] -= delta;
+                    }
+                }
+                j0 = j1;
+            } while (match[j0] != 0);
+            do {
+                int j1 = way[j0];
+                match[j0] = match[j1];
+                j0 = j1;
+            } while (j0 != 0);
+        }
+        double total = 0;
+        for (int j = 1; j <= n; j++) {
+            total += c[(match[j] - 1) * n + j - 1];
+        }
+        return total;
     }
 
     private static double bruteForce(double[] c, int n) {

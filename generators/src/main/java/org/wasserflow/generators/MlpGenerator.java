@@ -1,12 +1,14 @@
 package org.wasserflow.generators;
 
 import jakarta.inject.Inject;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
+import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.TrainableNet;
 
@@ -22,6 +24,7 @@ public final class MlpGenerator implements Generator {
 
     private final MlpGeneratorConfig config;
     private final Random rng;
+    private final Scratch scratch = new Scratch("generator-mlp");
     private TrainableNet net;
 
     @Inject
@@ -38,7 +41,11 @@ public final class MlpGenerator implements Generator {
     @Override
     public INDArray generate(INDArray source) {
         build(source.columns());
-        return net.net().forward(net.tape("generate", source.rows()), source).dup();
+        Tape t = net.tape("generate", source.rows());
+        try (MemoryWorkspace ws = scratch.open()) {
+            net.net().forward(t, source);
+        }
+        return t.output().dup();
     }
 
     @Override
@@ -49,16 +56,18 @@ public final class MlpGenerator implements Generator {
                     + " does not match source shape " + java.util.Arrays.toString(source.shape()));
         }
         Tape t = net.tape("regress", source.rows());
-        INDArray residual = net.net().forward(t, source).sub(target);
-        double loss = residual.mul(residual).sumNumber().doubleValue() / source.rows();
-        net.net().backward(t, residual.muli(2.0 / source.rows()));
-        net.step();
-        return loss;
+        try (MemoryWorkspace ws = scratch.open()) {
+            INDArray residual = net.net().forward(t, source).sub(target);
+            double loss = residual.mul(residual).sumNumber().doubleValue() / source.rows();
+            net.net().backward(t, residual.muli(2.0 / source.rows()));
+            net.step();
+            return loss;
+        }
     }
 
     private void build(int dim) {
         if (net == null) {
-            net = new TrainableNet(config.spec(dim), config.adam(), rng);
+            net = Scratch.outside(() -> new TrainableNet(config.spec(dim), config.adam(), rng));
         } else if (net.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("generator built for dimension " + net.net().spec().inputDim() + ", got " + dim);
         }

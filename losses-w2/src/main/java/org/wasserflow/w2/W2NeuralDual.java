@@ -2,6 +2,7 @@ package org.wasserflow.w2;
 
 import jakarta.inject.Inject;
 import java.util.Map;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -10,6 +11,7 @@ import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 import org.wasserflow.nn.CriticConfig;
+import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.TrainableNet;
 
@@ -26,6 +28,7 @@ public final class W2NeuralDual implements PotentialEstimator {
     private final W2DualConfig dual;
     private final CriticConfig critic;
     private final Random rng;
+    private final Scratch scratch = new Scratch("w2-neural-dual");
     private TrainableNet phi;
     private TrainableNet psi;
     private W2DualObjective objective;
@@ -47,14 +50,16 @@ public final class W2NeuralDual implements PotentialEstimator {
     public Map<String, Double> fit(PairSource pairs) {
         W2DualObjective.Value v = null;
         for (int s = 0; s < critic.steps(); s++) {
-            var pair = pairs.next();
-            INDArray y = pair.generated();
-            build(y.columns());
-            INDArray a = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
-            INDArray b = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
-            v = objective.accumulate(y, pair.data(), a, b);
-            phi.step();
-            psi.step();
+            try (MemoryWorkspace ws = scratch.open()) {
+                var pair = pairs.next();
+                INDArray y = pair.generated();
+                build(y.columns());
+                INDArray a = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
+                INDArray b = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
+                v = objective.accumulate(y, pair.data(), a, b);
+                phi.step();
+                psi.step();
+            }
         }
         return Map.of("critic_loss", v.loss(), "dual", v.dual(), "hinge", v.hinge(), "equality", v.equality());
     }
@@ -70,8 +75,8 @@ public final class W2NeuralDual implements PotentialEstimator {
 
     private void build(int dim) {
         if (phi == null) {
-            phi = new TrainableNet(critic.spec(dim), critic.adam(), rng);
-            psi = new TrainableNet(critic.spec(dim), critic.adam(), rng);
+            phi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.adam(), rng));
+            psi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.adam(), rng));
             objective = new W2DualObjective(dual, phi.net(), psi.net());
         } else if (phi.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("potential built for dimension " + phi.net().spec().inputDim() + ", got " + dim);

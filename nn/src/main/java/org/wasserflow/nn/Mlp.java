@@ -41,29 +41,35 @@ public final class Mlp {
     /** As {@link #Mlp(MlpSpec, Random)} in the given floating-point type (DOUBLE for gradient checks). */
     public Mlp(MlpSpec spec, Random rng, DataType dtype) {
         this.spec = spec;
+        this.params = Scratch.outside(() -> new Parameters(shapes(spec), dtype));
         this.dtype = dtype;
         this.layers = spec.hidden().length + 1;
         this.batchNorm = spec.norm() == MlpSpec.Norm.BATCH;
         this.weightIndex = new int[layers];
-        List<long[]> shapes = new ArrayList<>();
-        for (int l = 0; l < layers; l++) {
-            weightIndex[l] = shapes.size();
-            shapes.add(new long[] {spec.fanIn(l), spec.width(l)});
-            if (batchNorm && l < layers - 1) {
-                shapes.add(new long[] {1, spec.width(l)});
-                shapes.add(new long[] {1, spec.width(l)});
-            } else {
-                shapes.add(new long[] {1, spec.width(l)});
-            }
+        for (int l = 1; l < layers; l++) {
+            weightIndex[l] = weightIndex[l - 1] + (batchNorm ? 3 : 2);
         }
-        this.params = new Parameters(shapes, dtype);
         for (int l = 0; l < layers; l++) {
             INDArray w = weight(l).value();
-            w.assign(Nd4j.randn(rng, w.shape()).castTo(dtype).muli(spec.initStd()));
+            w.assign(Scratch.outside(() -> Nd4j.randn(rng, w.shape())).castTo(dtype).muli(spec.initStd()));
             if (batchNorm && l < layers - 1) {
-                params.get(weightIndex[l] + 1).value().assign(1);
+                gamma(l).value().assign(1);
             }
         }
+    }
+
+    /** Per layer: the weight {@code [fanIn, width]}, then the bias, or batch norm's gamma and beta. */
+    private static List<long[]> shapes(MlpSpec spec) {
+        int layers = spec.hidden().length + 1;
+        List<long[]> shapes = new ArrayList<>();
+        for (int l = 0; l < layers; l++) {
+            shapes.add(new long[] {spec.fanIn(l), spec.width(l)});
+            shapes.add(new long[] {1, spec.width(l)});
+            if (spec.norm() == MlpSpec.Norm.BATCH && l < layers - 1) {
+                shapes.add(new long[] {1, spec.width(l)});
+            }
+        }
+        return shapes;
     }
 
     /** The architecture. */
@@ -78,7 +84,7 @@ public final class Mlp {
 
     /** A tape for batches of {@code rows} rows; reuse it across steps. */
     public Tape newTape(int rows) {
-        return new Tape(spec, rows, dtype);
+        return Scratch.outside(() -> new Tape(spec, rows, dtype));
     }
 
     private Parameters.Tensor weight(int l) {
@@ -86,6 +92,10 @@ public final class Mlp {
     }
 
     private Parameters.Tensor bias(int l) {
+        return params.get(weightIndex[l] + 1);
+    }
+
+    private Parameters.Tensor gamma(int l) {
         return params.get(weightIndex[l] + 1);
     }
 
@@ -124,14 +134,18 @@ public final class Mlp {
         return tape.out;
     }
 
+    /** Batch norm with batch statistics; column sums are matrix products with a ones vector. */
     private void normalise(Tape tape, int l) {
         INDArray a = tape.pre[l];
-        a.subiRowVector(a.mean(0));
-        INDArray var = a.mul(a).mean(0);
+        double invRows = 1.0 / tape.rows;
+        Nd4j.gemm(tape.ones, a, tape.colA[l], true, false, invRows, 0.0);
+        a.subiRowVector(tape.colA[l]);
+        INDArray sq = tape.grad2[l].assign(a).muli(a);
         INDArray inv = tape.invStd[l];
-        inv.assign(Transforms.pow(var.addi(1e-5), -0.5, false));
+        Nd4j.gemm(tape.ones, sq, inv, true, false, invRows, 0.0);
+        Transforms.pow(inv.addi(1e-5), -0.5, false);
         a.muliRowVector(inv);
-        tape.z[l].assign(a).muliRowVector(bias(l).value()).addiRowVector(beta(l).value());
+        tape.z[l].assign(a).muliRowVector(gamma(l).value()).addiRowVector(beta(l).value());
     }
 
     /**
@@ -166,12 +180,14 @@ public final class Mlp {
     /** Replaces {@code dz} (gradient at the batch-norm output) by the gradient at the pre-activation. */
     private void normaliseBackward(Tape tape, int l, INDArray dz) {
         INDArray xhat = tape.pre[l];
-        bias(l).grad().addi(dz.mul(xhat).sum(true, 0));
-        beta(l).grad().addi(dz.sum(true, 0));
-        INDArray dxhat = dz.muliRowVector(bias(l).value());
-        INDArray meanD = dxhat.mean(true, 0);
-        INDArray meanDx = dxhat.mul(xhat).mean(true, 0);
-        dxhat.subiRowVector(meanD).subi(xhat.mulRowVector(meanDx)).muliRowVector(tape.invStd[l]);
+        INDArray scratch = tape.grad2[l];
+        double invRows = 1.0 / tape.rows;
+        Nd4j.gemm(tape.ones, scratch.assign(dz).muli(xhat), gamma(l).grad(), true, false, 1.0, 1.0);
+        Nd4j.gemm(tape.ones, dz, beta(l).grad(), true, false, 1.0, 1.0);
+        INDArray dxhat = dz.muliRowVector(gamma(l).value());
+        Nd4j.gemm(tape.ones, dxhat, tape.colA[l], true, false, invRows, 0.0);
+        Nd4j.gemm(tape.ones, scratch.assign(dxhat).muli(xhat), tape.colB[l], true, false, invRows, 0.0);
+        dxhat.subiRowVector(tape.colA[l]).subi(scratch.assign(xhat).muliRowVector(tape.colB[l])).muliRowVector(tape.invStd[l]);
     }
 
     /**

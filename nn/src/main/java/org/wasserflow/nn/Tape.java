@@ -24,6 +24,9 @@ public final class Tape {
     final INDArray[] mask;
     /** Per hidden layer: batch-norm inverse standard deviations {@code [1, w]}, null without batch norm. */
     final INDArray[] invStd;
+    /** Per hidden layer with batch norm: two {@code [1, w]} scratch rows for column statistics. */
+    final INDArray[] colA;
+    final INDArray[] colB;
     /** Per hidden layer: scratch for backward passes. */
     final INDArray[] grad;
     final INDArray[] grad2;
@@ -42,6 +45,8 @@ public final class Tape {
         h = new INDArray[n];
         mask = new INDArray[n];
         invStd = new INDArray[n];
+        colA = new INDArray[n];
+        colB = new INDArray[n];
         grad = new INDArray[n];
         grad2 = new INDArray[n];
         chain = new INDArray[n];
@@ -51,7 +56,10 @@ public final class Tape {
             z[l] = spec.norm() == MlpSpec.Norm.BATCH ? buf(rows, w) : pre[l];
             h[l] = buf(rows, w);
             mask[l] = buf(rows, w);
-            invStd[l] = spec.norm() == MlpSpec.Norm.BATCH ? buf(1, w) : null;
+            boolean bn = spec.norm() == MlpSpec.Norm.BATCH;
+            invStd[l] = bn ? buf(1, w) : null;
+            colA[l] = bn ? buf(1, w) : null;
+            colB[l] = bn ? buf(1, w) : null;
             grad[l] = buf(rows, w);
             grad2[l] = buf(rows, w);
             chain[l] = buf(rows, w);

@@ -22,7 +22,7 @@ public final class TrainableNet {
     /** Trains an existing network. */
     public TrainableNet(Mlp net, AdamConfig adam) {
         this.net = net;
-        this.adam = new Adam(net.parameters(), adam);
+        this.adam = Scratch.outside(() -> new Adam(net.parameters(), adam));
     }
 
     /** The network. */

@@ -25,6 +25,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Mlp {
 
+    /** Batch norm's variance guard, as in PyTorch. */
+    private static final double BN_EPS = 1e-5;
+
     private final MlpSpec spec;
     private final Parameters params;
     private final int layers;
@@ -116,13 +119,22 @@ public final class Mlp {
         for (int l = 0; l < layers - 1; l++) {
             INDArray a = tape.pre[l];
             Nd4j.gemm(prev, weight(l).value(), a, false, false, 1.0, 0.0);
-            if (batchNorm) {
-                normalise(tape, l);
+            if (Kernels.applies(a, tape.z[l], tape.h[l], tape.mask[l], weight(l).value())) {
+                if (batchNorm) {
+                    Kernels.batchNormRelu(a, gamma(l).value(), beta(l).value(), tape.invStd[l], tape.z[l], tape.h[l],
+                            tape.mask[l], BN_EPS);
+                } else {
+                    Kernels.biasReluMask(a, bias(l).value(), tape.h[l], tape.mask[l]);
+                }
             } else {
-                a.addiRowVector(bias(l).value());
+                if (batchNorm) {
+                    normalise(tape, l);
+                } else {
+                    a.addiRowVector(bias(l).value());
+                }
+                Nd4j.exec(new RectifiedLinear(tape.z[l], tape.h[l], 0.0));
+                Nd4j.exec(new Step(tape.z[l], tape.mask[l], 0.0));
             }
-            Nd4j.exec(new RectifiedLinear(tape.z[l], tape.h[l], 0.0));
-            Nd4j.exec(new Step(tape.z[l], tape.mask[l], 0.0));
             prev = tape.h[l];
         }
         int last = layers - 1;
@@ -134,7 +146,7 @@ public final class Mlp {
         return tape.out;
     }
 
-    /** Batch norm with batch statistics; column sums are matrix products with a ones vector. */
+    /** Batch norm with batch statistics, ND4J ops (reference path for non-float types). */
     private void normalise(Tape tape, int l) {
         INDArray a = tape.pre[l];
         double invRows = 1.0 / tape.rows;
@@ -143,7 +155,7 @@ public final class Mlp {
         INDArray sq = tape.grad2[l].assign(a).muli(a);
         INDArray inv = tape.invStd[l];
         Nd4j.gemm(tape.ones, sq, inv, true, false, invRows, 0.0);
-        Transforms.pow(inv.addi(1e-5), -0.5, false);
+        Transforms.pow(inv.addi(BN_EPS), -0.5, false);
         a.muliRowVector(inv);
         tape.z[l].assign(a).muliRowVector(gamma(l).value()).addiRowVector(beta(l).value());
     }
@@ -164,7 +176,9 @@ public final class Mlp {
         for (int l = last - 1; l >= 0; l--) {
             INDArray da = tape.grad[l];
             da.muli(tape.mask[l]);
-            if (batchNorm) {
+            if (batchNorm && Kernels.applies(da, tape.pre[l])) {
+                Kernels.batchNormBackward(da, tape.pre[l], gamma(l).value(), tape.invStd[l], gamma(l).grad(), beta(l).grad());
+            } else if (batchNorm) {
                 normaliseBackward(tape, l, da);
             } else {
                 Nd4j.gemm(tape.ones, da, bias(l).grad(), true, false, 1.0, 1.0);

@@ -1,0 +1,85 @@
+package org.wasserflow.runners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Bad input fails before training with exit status 2 and one line naming the problem. */
+class MainTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "loss=w3                  | 'w3' for key 'loss': expected one of [w2]",
+        "potential=magic          | 'magic' for key 'potential': expected one of [neural-dual]",
+        "generator=gan            | 'gan' for key 'generator': expected one of [mlp]",
+        "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler]",
+        "experiment=mnist         | 'mnist' for key 'experiment': expected one of [ring]",
+        "flow.eps=-0.5            | '-0.5' for key 'flow.eps': expected a number > 0",
+        "flow.K=0                 | '0' for key 'flow.K': expected an integer >= 1",
+        "flow.K=many              | 'many' for key 'flow.K': expected an integer",
+        "w2.penalty=cubic         | 'cubic' for key 'w2.penalty': expected one of [squared, linear]",
+        "critic.hidden=128,-1     | 'critic.hidden': expected a comma-separated list of positive integers",
+        "w2.lamda=10              | unknown key 'w2.lamda' = '10' (did you mean 'w2.lambda'?)",
+        "run.iterations           | 'run.iterations' for key 'argument': expected key=value",
+    })
+    void badConfigExitsWithOneLineNamingTheProblem(String argument, String expected) {
+        Result r = run("run", argument, "run.out=" + tmp);
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains(expected), r.err);
+        assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
+        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
+        assertTrue(isEmpty(tmp), "nothing written before validation passes");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"no-such-file.properties", "missing.yaml"})
+    void missingConfigFileIsNamed(String name) {
+        Result r = run("run", tmp.resolve(name).toString());
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("config file not found: " + tmp.resolve(name)), r.err);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--stacktrace"})
+    void stackTraceOnlyWhenAsked(String flag) {
+        Result r = run("run", "flow.K=0", flag);
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("\tat "), r.err);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"train", "fit"})
+    void unknownCommandListsTheCommands(String command) {
+        Result r = run(command);
+        assertEquals(2, r.status);
+        assertTrue(r.err.contains("expected one of [run, bench, help]"), r.err);
+    }
+
+    private record Result(int status, String err) { }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return new Result(status, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

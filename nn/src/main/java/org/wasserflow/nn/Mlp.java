@@ -122,9 +122,9 @@ public final class Mlp {
             if (Kernels.applies(a, tape.z[l], tape.h[l], tape.mask[l], weight(l).value())) {
                 if (batchNorm) {
                     Kernels.batchNormRelu(a, gamma(l).value(), beta(l).value(), tape.invStd[l], tape.z[l], tape.h[l],
-                            tape.mask[l], BN_EPS);
+                            tape.mask[l], BN_EPS, tape.heap1, tape.heap2);
                 } else {
-                    Kernels.biasReluMask(a, bias(l).value(), tape.h[l], tape.mask[l]);
+                    Kernels.biasReluMask(a, bias(l).value(), tape.h[l], tape.mask[l], tape.heap1, tape.heap2);
                 }
             } else {
                 if (batchNorm) {
@@ -177,7 +177,8 @@ public final class Mlp {
             INDArray da = tape.grad[l];
             da.muli(tape.mask[l]);
             if (batchNorm && Kernels.applies(da, tape.pre[l])) {
-                Kernels.batchNormBackward(da, tape.pre[l], gamma(l).value(), tape.invStd[l], gamma(l).grad(), beta(l).grad());
+                Kernels.batchNormBackward(da, tape.pre[l], gamma(l).value(), tape.invStd[l], gamma(l).grad(), beta(l).grad(),
+                        tape.heap1, tape.heap2);
             } else if (batchNorm) {
                 normaliseBackward(tape, l, da);
             } else {

@@ -32,6 +32,9 @@ public final class Tape {
     final INDArray[] grad2;
     /** Per hidden layer: the input-gradient chain {@code G_l} of {@link Mlp#inputGradient}. */
     final INDArray[] chain;
+    /** Heap scratch for the fused float kernels, as large as the widest hidden layer. */
+    final float[] heap1;
+    final float[] heap2;
     final INDArray out;
     final INDArray inputGrad;
     final INDArray ones;
@@ -64,6 +67,9 @@ public final class Tape {
             grad2[l] = buf(rows, w);
             chain[l] = buf(rows, w);
         }
+        int widest = java.util.Arrays.stream(spec.hidden()).max().orElse(1);
+        heap1 = new float[rows * widest];
+        heap2 = new float[rows * widest];
         out = buf(rows, spec.outputDim());
         inputGrad = buf(rows, spec.inputDim());
         ones = Nd4j.ones(dtype, rows, 1);

@@ -32,7 +32,7 @@ class MainTest {
         "w2.penalty=cubic         | 'cubic' for key 'w2.penalty': expected one of [squared, linear]",
         "critic.hidden=128,-1     | 'critic.hidden': expected a comma-separated list of positive integers",
         "w2.lamda=10              | unknown key 'w2.lamda' = '10' (did you mean 'w2.lambda'?)",
-        "run.iterations           | 'run.iterations' for key 'argument': expected key=value",
+        "=5                       | '=5' for key 'argument': expected key=value",
     })
     void badConfigExitsWithOneLineNamingTheProblem(String argument, String expected) {
         Result r = run("run", argument, "run.out=" + tmp);

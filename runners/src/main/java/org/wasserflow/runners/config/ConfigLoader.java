@@ -22,7 +22,8 @@ import org.wasserflow.api.ConfigException;
 /**
  * Reads an experiment file ({@code .properties}, or {@code .yaml}/{@code .yml}) with Apache Commons
  * Configuration 2 and applies command-line {@code key=value} overrides, which win. Properties files may
- * {@code include} others. Interpolation resolves {@code ${other.key}}, {@code ${sys:...}} and
+ * {@code include} others; a key set twice takes its last value, so a file overrides what it includes.
+ * YAML lists become comma-separated values. Interpolation resolves {@code ${other.key}}, {@code ${sys:...}} and
  * {@code ${env:...}} only: the script, url and dns lookups stay disabled.
  */
 public final class ConfigLoader {
@@ -45,8 +46,7 @@ public final class ConfigLoader {
         Map<String, String> out = new TreeMap<>();
         for (Iterator<String> it = config.getKeys(); it.hasNext();) {
             String key = it.next();
-            List<String> values = config.getList(String.class, key);
-            out.put(key, String.join(",", values));
+            out.put(key, value(config, key));
         }
         return out;
     }
@@ -71,8 +71,14 @@ public final class ConfigLoader {
     private static void safeInterpolation(AbstractConfiguration config) {
         ConfigurationInterpolator ci = new ConfigurationInterpolator();
         ci.registerLookups(safeLookups());
-        ci.addDefaultLookup(key -> config.getProperty(key) == null ? null : String.valueOf(config.getProperty(key)));
+        ci.addDefaultLookup(key -> config.containsKey(key) ? value(config, key) : null);
         config.setInterpolator(ci);
+    }
+
+    /** The interpolated value of a key: the last definition wins; a YAML list is joined with commas. */
+    private static String value(AbstractConfiguration config, String key) {
+        List<String> values = config.getList(String.class, key);
+        return config instanceof YAMLConfiguration ? String.join(",", values) : values.get(values.size() - 1);
     }
 
     private static Map<String, Lookup> safeLookups() {

@@ -13,7 +13,7 @@ import org.wasserflow.api.Settings;
  * @param generator {@code generator}: default {@code mlp}
  * @param integrator {@code integrator}: default {@code euler}
  * @param seed {@code run.seed}: seeds every random stream of the run, default 1
- * @param iterations {@code run.iterations}: training iterations, default 2000
+ * @param iterations {@code run.iterations}: training iterations, default 1200
  * @param logEvery {@code run.log_every}: evaluate and log every this many iterations, default 100
  * @param outDir {@code run.out}: parent directory of run directories, default {@code runs}
  * @param name {@code run.name}: the run directory's name, default {@code <experiment>-<loss>-<time>}
@@ -31,7 +31,7 @@ public record RunConfig(String experiment, String loss, String potential, String
     public static RunConfig from(Settings s) {
         return new RunConfig(s.getString("experiment", "ring"), s.getString("loss", "w2"), s.getString("potential", "neural-dual"),
                 s.getString("generator", "mlp"), s.getString("integrator", "euler"), s.getLong("run.seed", 1),
-                s.getInt("run.iterations", 2000), s.getInt("run.log_every", 100), Path.of(s.getString("run.out", "runs")),
+                s.getInt("run.iterations", 1200), s.getInt("run.log_every", 100), Path.of(s.getString("run.out", "runs")),
                 s.getString("run.name", ""));
     }
 

@@ -20,7 +20,12 @@ import org.wasserflow.nn.Tape;
  *
  * with {@code x~ = a x + (1 - a) y}, {@code y~ = b y + (1 - b) x}. The equality terms depend on the input
  * gradients and are differentiated by double backpropagation ({@link Mlp#backwardInputGradient}).
- * Reuses one tape per term; not thread-safe.
+ *
+ * <p>The work splits into a phi side and a psi side that meet twice: (0) forward passes on their own inputs
+ * and input gradients; (1) forward passes on the other side's mapped points; then the scalar terms are
+ * combined; (2) backward passes. The sides run on two threads when asked ({@link TwoLanes}), with the
+ * same operations in the same order, so the result does not depend on it. Reuses one tape per term; one
+ * evaluation at a time.
  */
 final class W2DualObjective {
 
@@ -28,14 +33,15 @@ final class W2DualObjective {
     record Value(double loss, double dual, double hinge, double equality) { }
 
     private final W2DualConfig cfg;
-    private final Mlp phi;
-    private final Mlp psi;
-    private final Map<String, Tape> tapes = new HashMap<>();
+    private final Side phiSide;
+    private final Side psiSide;
+    private final TwoLanes lanes;
 
-    W2DualObjective(W2DualConfig cfg, Mlp phi, Mlp psi) {
+    W2DualObjective(W2DualConfig cfg, Mlp phi, Mlp psi, boolean parallel) {
         this.cfg = cfg;
-        this.phi = phi;
-        this.psi = psi;
+        this.phiSide = new Side(phi);
+        this.psiSide = new Side(psi);
+        this.lanes = new TwoLanes(3, parallel);
     }
 
     /**
@@ -47,62 +53,39 @@ final class W2DualObjective {
      * @param b {@code [m, 1]} interpolation weights for {@code y~}, in [0, 1]
      */
     Value accumulate(INDArray y, INDArray x, INDArray a, INDArray b) {
+        Value[] value = new Value[1];
+        phiSide.bind(y, x, b, psiSide);
+        psiSide.bind(x, y, a, phiSide);
+        lanes.run(phiSide::phase, psiSide::phase, 1, () -> value[0] = combine(y, x));
+        return value[0];
+    }
+
+    /** The scalar terms from both sides' outputs; sets each side's output gradients for phase 2. */
+    private Value combine(INDArray y, INDArray x) {
         int m = y.rows();
-        Tape ty = tape(phi, "y", m);
-        Tape tx = tape(psi, "x", m);
-        INDArray fy = phi.forward(ty, y);
-        INDArray fx = psi.forward(tx, x);
-        INDArray sum = fy.add(fx);
+        INDArray sum = phiSide.own.add(psiSide.own);
         double dual = sum.meanNumber().doubleValue();
         Hinge main = hinge(sum.subi(halfSquaredDistance(y, x)), m);
-        INDArray dPhiY = main.grad.sub(1.0 / m);
-        INDArray dPsiX = dPhiY.dup();
+        phiSide.dOwn = main.grad.sub(1.0 / m);
+        psiSide.dOwn = phiSide.dOwn.dup();
         double loss = -dual + main.value;
         double hinge = main.value;
         if (cfg.interpolants()) {
-            INDArray xt = x.mulColumnVector(a).addi(y.mulColumnVector(a.rsub(1)));
-            INDArray yt = y.mulColumnVector(b).addi(x.mulColumnVector(b.rsub(1)));
-            Tape tyt = tape(phi, "y~", m);
-            Tape txt = tape(psi, "x~", m);
-            INDArray u = phi.forward(tyt, yt).add(psi.forward(txt, xt)).subi(halfSquaredDistance(yt, xt));
+            INDArray u = phiSide.interpolated.add(psiSide.interpolated)
+                    .subi(halfSquaredDistance(phiSide.interpolant, psiSide.interpolant));
             Hinge h = hinge(u, m);
-            phi.backward(tyt, h.grad);
-            psi.backward(txt, h.grad);
+            phiSide.dInterpolated = h.grad;
+            psiSide.dInterpolated = h.grad;
             loss += h.value;
             hinge += h.value;
         }
         double equality = 0;
         if (cfg.equality()) {
-            equality += equalityTerm(phi, ty, y, fy, psi, "psi(Ty)", dPhiY);
-            equality += equalityTerm(psi, tx, x, fx, phi, "phi(Sx)", dPsiX);
+            equality = phiSide.equality(psiSide, m) + psiSide.equality(phiSide, m);
             loss += equality;
         }
-        phi.backward(ty, dPhiY);
-        psi.backward(tx, dPsiX);
         return new Value(loss, dual, hinge, equality);
     }
-
-    /**
-     * {@code lambda_eq * mean (f(p) + g(p - grad f(p)) - |grad f(p)|^2 / 2)^2}: adds its gradient with respect to
-     * {@code f(p)} into {@code dOwn}, and its other parameter gradients into both networks.
-     */
-    private double equalityTerm(Mlp own, Tape ownTape, INDArray p, INDArray fp, Mlp other, String role, INDArray dOwn) {
-        int m = p.rows();
-        INDArray grad = own.inputGradient(ownTape);
-        INDArray mapped = p.sub(grad);
-        Tape t = tape(other, role, m);
-        INDArray gm = other.forward(t, mapped);
-        INDArray e = fp.add(gm).subi(grad.mul(grad).sum(true, 1).muli(0.5));
-        double value = cfg.lambdaEq() * e.mul(e).meanNumber().doubleValue();
-        INDArray de = e.muli(2 * cfg.lambdaEq() / m);
-        dOwn.addi(de);
-        other.backward(t, de);
-        INDArray u = other.inputGradient(t).add(grad).negi().muliColumnVector(de);
-        own.backwardInputGradient(ownTape, u);
-        return value;
-    }
-
-    private record Hinge(double value, INDArray grad) { }
 
     /** {@code lambda * mean R(u)} and its gradient {@code lambda * R'(u) / m} as a column. */
     private Hinge hinge(INDArray u, int m) {
@@ -116,18 +99,102 @@ final class W2DualObjective {
         return new Hinge(cfg.lambda() * v / m, Nd4j.create(g, new long[] {m, 1}).castTo(u.dataType()));
     }
 
+    private record Hinge(double value, INDArray grad) { }
+
     private static INDArray halfSquaredDistance(INDArray y, INDArray x) {
         INDArray diff = y.sub(x);
         return diff.muli(diff).sum(true, 1).muli(0.5);
     }
 
-    private Tape tape(Mlp net, String role, int rows) {
-        String key = (net == phi ? "phi:" : "psi:") + role;
-        Tape t = tapes.get(key);
-        if (t == null || t.rows() != rows) {
-            t = net.newTape(rows);
-            tapes.put(key, t);
+    /**
+     * One potential with its own points {@code p} (phi: y; psi: x): its values there, on its interpolants
+     * and, for the equality terms, on the other side's mapped points {@code q - grad other(q)}.
+     */
+    private final class Side {
+        private final Mlp net;
+        private final Map<String, Tape> tapes = new HashMap<>();
+        private INDArray p;
+        private INDArray q;
+        private INDArray weight;
+        private Side other;
+        INDArray own;
+        INDArray interpolant;
+        INDArray interpolated;
+        private INDArray grad;
+        private INDArray mapped;
+        private INDArray onMapped;
+        private INDArray gradOnMapped;
+        INDArray dOwn;
+        INDArray dInterpolated;
+        private INDArray dOnMapped;
+        private INDArray dGrad;
+
+        Side(Mlp net) {
+            this.net = net;
         }
-        return t;
+
+        void bind(INDArray points, INDArray otherPoints, INDArray interpolationWeight, Side otherSide) {
+            p = points;
+            q = otherPoints;
+            weight = interpolationWeight;
+            other = otherSide;
+        }
+
+        void phase(int k) {
+            int m = p.rows();
+            switch (k) {
+                case 0 -> {
+                    own = net.forward(tape("own", m), p);
+                    if (cfg.interpolants()) {
+                        interpolant = p.mulColumnVector(weight).addi(q.mulColumnVector(weight.rsub(1)));
+                        interpolated = net.forward(tape("interpolant", m), interpolant);
+                    }
+                    if (cfg.equality()) {
+                        grad = net.inputGradient(tape("own", m));
+                        mapped = p.sub(grad);
+                    }
+                }
+                case 1 -> {
+                    if (cfg.equality()) {
+                        Tape t = tape("mapped", m);
+                        onMapped = net.forward(t, other.mapped);
+                        gradOnMapped = net.inputGradient(t);
+                    }
+                }
+                default -> {
+                    net.backward(tape("own", m), dOwn);
+                    if (cfg.interpolants()) {
+                        net.backward(tape("interpolant", m), dInterpolated);
+                    }
+                    if (cfg.equality()) {
+                        net.backwardInputGradient(tape("own", m), dGrad);
+                        net.backward(tape("mapped", m), dOnMapped);
+                    }
+                }
+            }
+        }
+
+        /**
+         * {@code lambda_eq * mean (f(p) + g(p - grad f(p)) - |grad f(p)|^2 / 2)^2} for this side's potential f
+         * and the other side's g: sets the gradients both sides need in phase 2.
+         */
+        double equality(Side otherSide, int m) {
+            INDArray e = own.add(otherSide.onMapped).subi(grad.mul(grad).sum(true, 1).muli(0.5));
+            double value = cfg.lambdaEq() * e.mul(e).meanNumber().doubleValue();
+            INDArray de = e.muli(2 * cfg.lambdaEq() / m);
+            dOwn.addi(de);
+            otherSide.dOnMapped = de;
+            dGrad = otherSide.gradOnMapped.add(grad).negi().muliColumnVector(de);
+            return value;
+        }
+
+        private Tape tape(String role, int rows) {
+            Tape t = tapes.get(role);
+            if (t == null || t.rows() != rows) {
+                t = net.newTape(rows);
+                tapes.put(role, t);
+            }
+            return t;
+        }
     }
 }

@@ -77,7 +77,7 @@ public final class W2NeuralDual implements PotentialEstimator {
         if (phi == null) {
             phi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.adam(), rng));
             psi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.adam(), rng));
-            objective = new W2DualObjective(dual, phi.net(), psi.net());
+            objective = new W2DualObjective(dual, phi.net(), psi.net(), critic.threads() > 1);
         } else if (phi.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("potential built for dimension " + phi.net().spec().inputDim() + ", got " + dim);
         }

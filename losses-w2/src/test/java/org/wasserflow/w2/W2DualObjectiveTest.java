@@ -16,13 +16,14 @@ import org.wasserflow.nn.MlpSpec;
 class W2DualObjectiveTest {
 
     @ParameterizedTest
-    @CsvSource({"SQUARED, true, true", "LINEAR, true, false", "SQUARED, false, true", "LINEAR, false, false"})
-    void gradientMatchesFiniteDifferences(W2DualConfig.Penalty penalty, boolean interpolants, boolean equality) {
+    @CsvSource({"SQUARED, true, true, true", "LINEAR, true, false, false", "SQUARED, false, true, true", "LINEAR, false, false, false",
+        "SQUARED, true, true, false"})
+    void gradientMatchesFiniteDifferences(W2DualConfig.Penalty penalty, boolean interpolants, boolean equality, boolean parallel) {
         Random rng = Nd4j.getRandomFactory().getNewRandomInstance(3);
         MlpSpec spec = MlpSpec.scalar(2, new int[] {9, 7}, 0.6);
         Mlp phi = new Mlp(spec, rng, DataType.DOUBLE);
         Mlp psi = new Mlp(spec, rng, DataType.DOUBLE);
-        W2DualObjective obj = new W2DualObjective(new W2DualConfig(penalty, 3.0, interpolants, equality, 0.7), phi, psi);
+        W2DualObjective obj = new W2DualObjective(new W2DualConfig(penalty, 3.0, interpolants, equality, 0.7), phi, psi, parallel);
         int m = 12;
         INDArray y = Nd4j.randn(rng, m, 2).castTo(DataType.DOUBLE).muli(0.3);
         INDArray x = Nd4j.randn(rng, m, 2).castTo(DataType.DOUBLE).addi(1);
@@ -49,5 +50,26 @@ class W2DualObjectiveTest {
             }
             assertTrue(nonZero > values.length() / 4, "non-vacuous: " + nonZero + " of " + values.length());
         }
+    }
+
+    @org.junit.jupiter.api.Test
+    void twoThreadsGiveExactlyTheSameGradientAsOne() {
+        INDArray[] grads = new INDArray[2];
+        double[] losses = new double[2];
+        for (int t = 0; t < 2; t++) {
+            Random rng = Nd4j.getRandomFactory().getNewRandomInstance(11);
+            MlpSpec spec = MlpSpec.scalar(2, new int[] {32, 32}, 0.3);
+            Mlp phi = new Mlp(spec, rng);
+            Mlp psi = new Mlp(spec, rng);
+            W2DualConfig cfg = new W2DualConfig(W2DualConfig.Penalty.SQUARED, 200, true, true, 1.0);
+            W2DualObjective obj = new W2DualObjective(cfg, phi, psi, t == 1);
+            INDArray y = Nd4j.randn(rng, 256, 2).muli(0.1);
+            INDArray x = Nd4j.randn(rng, 256, 2);
+            INDArray a = Nd4j.rand(rng, 256, 1);
+            losses[t] = obj.accumulate(y, x, a, a.rsub(1)).loss();
+            grads[t] = org.nd4j.linalg.factory.Nd4j.concat(0, phi.parameters().grads(), psi.parameters().grads());
+        }
+        assertEquals(losses[0], losses[1], 0.0);
+        assertEquals(grads[0], grads[1]);
     }
 }

@@ -1,11 +1,10 @@
 package org.wasserflow.w2;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.nn.Mlp;
 import org.wasserflow.nn.Tape;
+import org.wasserflow.nn.Tapes;
 
 /**
  * The minimisation form {@code -L_D} of the penalised W2 dual (SPEC section 2) for a potential pair
@@ -112,7 +111,7 @@ final class W2DualObjective {
      */
     private final class Side {
         private final Mlp net;
-        private final Map<String, Tape> tapes = new HashMap<>();
+        private final Tapes tapes;
         private INDArray p;
         private INDArray q;
         private INDArray weight;
@@ -131,6 +130,7 @@ final class W2DualObjective {
 
         Side(Mlp net) {
             this.net = net;
+            this.tapes = new Tapes(net);
         }
 
         void bind(INDArray points, INDArray otherPoints, INDArray interpolationWeight, Side otherSide) {
@@ -189,12 +189,7 @@ final class W2DualObjective {
         }
 
         private Tape tape(String role, int rows) {
-            Tape t = tapes.get(role);
-            if (t == null || t.rows() != rows) {
-                t = net.newTape(rows);
-                tapes.put(role, t);
-            }
-            return t;
+            return tapes.get(role, rows);
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.wasserflow.nn;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.nd4j.linalg.api.rng.Random;
 
 /**
@@ -12,7 +10,7 @@ public final class TrainableNet {
 
     private final Mlp net;
     private final Adam adam;
-    private final Map<String, Tape> tapes = new HashMap<>();
+    private final Tapes tapes;
 
     /** A float network initialised from {@code rng}. */
     public TrainableNet(MlpSpec spec, AdamConfig adam, Random rng) {
@@ -22,6 +20,7 @@ public final class TrainableNet {
     /** Trains an existing network. */
     public TrainableNet(Mlp net, AdamConfig adam) {
         this.net = net;
+        this.tapes = new Tapes(net);
         this.adam = Scratch.outside(() -> new Adam(net.parameters(), adam));
     }
 
@@ -32,12 +31,7 @@ public final class TrainableNet {
 
     /** The tape for {@code role} with {@code rows} rows, created on first use and reused afterwards. */
     public Tape tape(String role, int rows) {
-        Tape t = tapes.get(role);
-        if (t == null || t.rows() != rows) {
-            t = net.newTape(rows);
-            tapes.put(role, t);
-        }
-        return t;
+        return tapes.get(role, rows);
     }
 
     /** One Adam step with the gradient accumulated since the last step. */

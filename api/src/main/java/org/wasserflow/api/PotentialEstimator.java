@@ -35,4 +35,12 @@ public interface PotentialEstimator {
     default Map<String, Double> fit(PairSource pairs) {
         return Map.of();
     }
+
+    /**
+     * Re-estimates the potential for a nearby law before {@link #velocity} is asked at it (the corrector
+     * of Heun's method, SPEC section 5). Estimators that solve from scratch in {@link #velocity} need
+     * nothing; fitted ones (neural) take a few warm-started steps on {@code (generated, data)}.
+     */
+    default void adapt(INDArray generated, INDArray data) {
+    }
 }

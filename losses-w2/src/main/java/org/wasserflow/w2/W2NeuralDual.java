@@ -27,6 +27,7 @@ public final class W2NeuralDual implements PotentialEstimator {
 
     private final W2DualConfig dual;
     private final CriticConfig critic;
+    private final int adaptSteps;
     private final Random rng;
     private final Scratch scratch = new Scratch("w2-neural-dual");
     private TrainableNet phi;
@@ -37,6 +38,8 @@ public final class W2NeuralDual implements PotentialEstimator {
     public W2NeuralDual(Settings settings, Seed seed) {
         this.dual = W2DualConfig.from(settings);
         this.critic = CriticConfig.from(settings);
+        this.adaptSteps = settings.getInt("critic.adapt_steps", 2);
+        org.wasserflow.api.ConfigException.require(adaptSteps >= 0, "critic.adapt_steps", adaptSteps, "an integer >= 0");
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("w2.neural-dual"));
     }
 
@@ -50,18 +53,18 @@ public final class W2NeuralDual implements PotentialEstimator {
     public Map<String, Double> fit(PairSource pairs) {
         W2DualObjective.Value v = null;
         for (int s = 0; s < critic.steps(); s++) {
-            try (MemoryWorkspace ws = scratch.open()) {
-                var pair = pairs.next();
-                INDArray y = pair.generated();
-                build(y.columns());
-                INDArray a = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
-                INDArray b = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
-                v = objective.accumulate(y, pair.data(), a, b);
-                phi.step();
-                psi.step();
-            }
+            var pair = pairs.next();
+            v = step(pair.generated(), pair.data());
         }
         return Map.of("critic_loss", v.loss(), "dual", v.dual(), "hinge", v.hinge(), "equality", v.equality());
+    }
+
+    /** Warm-started critic steps ({@code critic.adapt_steps}) on the given pair, for Heun's predicted law. */
+    @Override
+    public void adapt(INDArray generated, INDArray data) {
+        for (int s = 0; s < adaptSteps; s++) {
+            step(generated, data);
+        }
     }
 
     /** {@code -grad phi(y)}, the W2 velocity towards the data. */
@@ -71,6 +74,19 @@ public final class W2NeuralDual implements PotentialEstimator {
         Tape t = phi.tape("velocity", generated.rows());
         phi.net().forward(t, generated);
         return phi.net().inputGradient(t).neg();
+    }
+
+    /** One Adam step of both potentials on the dual objective of {@code (y, x)}. */
+    private W2DualObjective.Value step(INDArray y, INDArray x) {
+        build(y.columns());
+        try (MemoryWorkspace ws = scratch.open()) {
+            INDArray a = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
+            INDArray b = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
+            W2DualObjective.Value v = objective.accumulate(y, x, a, b);
+            phi.step();
+            psi.step();
+            return v;
+        }
     }
 
     private void build(int dim) {

@@ -22,9 +22,9 @@ class MainTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "loss=w3                  | 'w3' for key 'loss': expected one of [w2]",
-        "potential=magic          | 'magic' for key 'potential': expected one of [neural-dual]",
-        "generator=gan            | 'gan' for key 'generator': expected one of [mlp]",
-        "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler]",
+        "potential=magic          | 'magic' for key 'potential': expected one of [exact-ot, neural-dual]",
+        "generator=gan            | 'gan' for key 'generator': expected one of [mlp, particles]",
+        "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler, heun]",
         "experiment=mnist         | 'mnist' for key 'experiment': expected one of [ring]",
         "flow.eps=-0.5            | '-0.5' for key 'flow.eps': expected a number > 0",
         "flow.K=0                 | '0' for key 'flow.K': expected an integer >= 1",
@@ -41,6 +41,14 @@ class MainTest {
         assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
         assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
         assertTrue(isEmpty(tmp), "nothing written before validation passes");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"potential=exact-ot, integrator=heun", "potential=exact-ot, generator=particles"})
+    void keysOfUnselectedPluginsInTheBaseFileAreTolerated(String potential, String other) {
+        Result r = run("run", "../configs/ring-w2.properties", potential, other, "run.iterations=2", "run.log_every=1",
+                "flow.batch=64", "ring.eval_size=64", "run.out=" + tmp);
+        assertEquals(0, r.status, r.err);
     }
 
     @ParameterizedTest

@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Settings;
 
 /**
  * {@link Settings} over a resolved key/value map that remembers every key a component read and the
  * value it used (configured or default). After all components are built, {@link #checkAllKeysUsed}
- * rejects keys that nothing read: misspelt or foreign keys fail before training starts.
+ * rejects keys that no component reads: misspelt or foreign keys fail before training starts, while keys
+ * of registered plugins that this run does not select are tolerated (a base file can serve several).
  */
 public final class TrackingSettings implements Settings {
 
@@ -42,23 +45,47 @@ public final class TrackingSettings implements Settings {
         return Collections.unmodifiableSortedMap(new TreeMap<>(used));
     }
 
+    /** A fresh tracker over the same values, for a dry run that finds which keys other components read. */
+    public TrackingSettings copy() {
+        return new TrackingSettings(values);
+    }
+
+    /** Configured keys that nothing has read so far, sorted. */
+    public SortedSet<String> unread() {
+        SortedSet<String> out = new TreeSet<>(values.keySet());
+        out.removeAll(used.keySet());
+        return out;
+    }
+
+    /** Every key read so far, sorted. */
+    public SortedSet<String> read() {
+        return new TreeSet<>(used.keySet());
+    }
+
     /**
-     * Fails on the first key that was configured but never read, naming the closest known key.
+     * Fails on the first configured key that no selected component read and that is not in
+     * {@code otherPlugins} (keys read by registered but unselected plugins), naming the closest known key.
      *
      * @param selection the selected plugins, for the message, e.g. {@code loss=w2, generator=mlp}
+     * @param otherPlugins keys that unselected plugins read
+     * @return the configured keys left unread because they belong to unselected plugins
      */
-    public void checkAllKeysUsed(String selection) {
-        Set<String> unknown = new LinkedHashSet<>(values.keySet());
-        unknown.removeAll(used.keySet());
+    public SortedSet<String> checkAllKeysUsed(String selection, Set<String> otherPlugins) {
+        SortedSet<String> ignored = unread();
+        Set<String> unknown = new LinkedHashSet<>(ignored);
+        unknown.removeAll(otherPlugins);
+        ignored.retainAll(otherPlugins);
         if (unknown.isEmpty()) {
-            return;
+            return ignored;
         }
         String key = unknown.iterator().next();
-        List<String> known = used.keySet().stream().sorted().toList();
+        Set<String> all = new TreeSet<>(used.keySet());
+        all.addAll(otherPlugins);
+        List<String> known = List.copyOf(all);
         String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, key))).orElse("");
         String hint = !nearest.isEmpty() && distance(nearest, key) <= 3 ? " (did you mean '" + nearest + "'?)" : "";
         throw new ConfigException(key, "unknown key '" + key + "' = '" + values.get(key) + "'" + hint
-                + ": no selected component reads it (" + selection + "); valid keys: " + known);
+                + ": no registered component reads it (selected: " + selection + "); valid keys: " + known);
     }
 
     private static int distance(String a, String b) {

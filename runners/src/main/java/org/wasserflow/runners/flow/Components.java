@@ -28,7 +28,8 @@ public record Components(RunConfig run, FlowConfig flow, Experiment experiment, 
 
     /**
      * Builds and validates the components; {@code extraKeys} lets a command read its own keys (e.g. the
-     * benchmark's) before the unknown-key check.
+     * benchmark's) before the unknown-key check. Keys that only unselected plugins read are logged and
+     * ignored; keys no registered component reads fail.
      */
     public static Components build(TrackingSettings settings, ClassLoader plugins, java.util.function.Consumer<TrackingSettings> extraKeys) {
         RunConfig run = RunConfig.from(settings);
@@ -40,7 +41,16 @@ public record Components(RunConfig run, FlowConfig flow, Experiment experiment, 
         Generator generator = registry.generator(run.generator());
         Integrator integrator = registry.integrator(run.integrator());
         extraKeys.accept(settings);
-        settings.checkAllKeysUsed(run.selection());
+        java.util.Set<String> otherPlugins = java.util.Set.of();
+        if (!settings.unread().isEmpty()) {
+            TrackingSettings probe = settings.copy();
+            PluginRegistry.discover(plugins, probe, new Seed(run.seed())).instantiateAll();
+            otherPlugins = probe.read();
+        }
+        java.util.SortedSet<String> ignored = settings.checkAllKeysUsed(run.selection(), otherPlugins);
+        if (!ignored.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(Components.class).info("keys of unselected plugins, not used by this run: {}", ignored);
+        }
         return new Components(run, flow, experiment, loss, new FlowTrainer(flow, experiment, generator, potential, integrator),
                 generator);
     }

@@ -33,6 +33,31 @@ public final class FlowTrainer {
     }
 
     /**
+     * The velocity field handed to the integrator: its first evaluation is at the generated batch, whose law
+     * the estimator was just fitted to; every later one (Heun's predicted points) is a new law, for which
+     * the estimator first re-estimates ({@link PotentialEstimator#adapt}).
+     */
+    private static final class LawField implements org.wasserflow.api.VelocityField {
+        private final PotentialEstimator potential;
+        private final INDArray data;
+        private boolean fitted = true;
+
+        LawField(PotentialEstimator potential, INDArray data) {
+            this.potential = potential;
+            this.data = data;
+        }
+
+        @Override
+        public INDArray at(INDArray points) {
+            if (!fitted) {
+                potential.adapt(points, data);
+            }
+            fitted = false;
+            return potential.velocity(points, data);
+        }
+    }
+
+    /**
      * Runs one iteration.
      *
      * @return diagnostics: the estimator's, plus {@code generator_loss}, the regression loss before the first
@@ -45,7 +70,7 @@ public final class FlowTrainer {
         INDArray z = experiment.source(m);
         INDArray y = generator.generate(z);
         INDArray x = experiment.data(m);
-        INDArray zeta = integrator.step(y, flow.eps(), points -> potential.velocity(points, x));
+        INDArray zeta = integrator.step(y, flow.eps(), new LawField(potential, x));
         double first = generator.regress(z, zeta);
         for (int k = 1; k < flow.k(); k++) {
             generator.regress(z, zeta);

@@ -11,7 +11,7 @@ import org.wasserflow.runners.experiment.RingExperiment;
 
 /**
  * The runner's own registrations: declares every extension point (so a run with no plugin of a kind gets
- * an empty registry rather than a wiring error), the Euler integrator and the ring experiment.
+ * an empty registry rather than a wiring error), the Euler and Heun integrators and the ring experiment.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -20,7 +20,9 @@ public final class CoreModule extends AbstractModule {
         MapBinder.newMapBinder(binder(), String.class, Loss.class);
         MapBinder.newMapBinder(binder(), String.class, PotentialEstimator.class);
         MapBinder.newMapBinder(binder(), String.class, Generator.class);
-        MapBinder.newMapBinder(binder(), String.class, Integrator.class).addBinding(EulerIntegrator.NAME).to(EulerIntegrator.class);
+        MapBinder<String, Integrator> integrators = MapBinder.newMapBinder(binder(), String.class, Integrator.class);
+        integrators.addBinding(EulerIntegrator.NAME).to(EulerIntegrator.class);
+        integrators.addBinding(HeunIntegrator.NAME).to(HeunIntegrator.class);
         MapBinder.newMapBinder(binder(), String.class, Experiment.class).addBinding(RingExperiment.NAME).to(RingExperiment.class);
     }
 }

@@ -48,6 +48,17 @@ public final class PluginRegistry {
                 bind(Settings.class).toInstance(settings);
                 bind(Seed.class).toInstance(seed);
             }
+
+            /** The selected loss, for estimators that depend on its cost (exact OT, Sinkhorn). */
+            @com.google.inject.Provides
+            Loss selectedLoss(Map<String, Provider<Loss>> losses) {
+                String name = settings.getString("loss", "w2");
+                Provider<Loss> p = losses.get(name);
+                if (p == null) {
+                    throw new ConfigException("loss", name, "one of " + new TreeSet<>(losses.keySet()));
+                }
+                return p.get();
+            }
         });
         try {
             return new PluginRegistry(Guice.createInjector(modules));
@@ -81,6 +92,22 @@ public final class PluginRegistry {
     /** The experiment registered as {@code name}. */
     public Experiment experiment(String name) {
         return create(Experiment.class, "experiment", name, name, null);
+    }
+
+    /**
+     * Instantiates every registered component once, ignoring configuration errors, so that the settings
+     * record every key some component reads (a dry run for unknown-key detection).
+     */
+    public void instantiateAll() {
+        for (Class<?> type : List.of(Loss.class, PotentialEstimator.class, Generator.class, Integrator.class, Experiment.class)) {
+            for (Provider<?> p : providers(type).values()) {
+                try {
+                    p.get();
+                } catch (ProvisionException | ConfigException e) {
+                    // a component that rejects this configuration still recorded the keys it read
+                }
+            }
+        }
     }
 
     /** The names registered for a component type, e.g. {@code w2/neural-dual} for estimators. */

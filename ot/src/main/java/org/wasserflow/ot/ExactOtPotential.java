@@ -1,0 +1,71 @@
+package org.wasserflow.ot;
+
+import jakarta.inject.Inject;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.GroundCost;
+import org.wasserflow.api.Loss;
+import org.wasserflow.api.PotentialEstimator;
+
+/**
+ * The exact discrete OT potential (SPEC section 4): the optimal assignment {@code sigma} between the m
+ * generated and m data samples for the loss's ground cost, and the velocity
+ * {@code -grad_y c(y_i, x_sigma(i))} at each generated sample (W2: {@code x_sigma(i) - y_i}; W1: the unit
+ * vector towards {@code x_sigma(i)}). Solves from scratch at every call, so it needs no fitting and works
+ * for any law, including Heun's predicted one. Stateless apart from the solver.
+ */
+public final class ExactOtPotential implements PotentialEstimator {
+
+    /** The name this estimator is registered under, for every loss. */
+    public static final String NAME = "exact-ot";
+
+    private final GroundCost cost;
+    private final LinearAssignment solver = new LinearAssignment();
+
+    @Inject
+    public ExactOtPotential(Loss loss) {
+        this.cost = loss.cost();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray velocity(INDArray generated, INDArray data) {
+        int m = generated.rows();
+        int d = generated.columns();
+        if (data.rows() != m || data.columns() != d) {
+            throw new IllegalArgumentException("exact-ot needs equal-size batches of the same dimension, got "
+                    + java.util.Arrays.toString(generated.shape()) + " and " + java.util.Arrays.toString(data.shape()));
+        }
+        double[][] y = rows(generated);
+        double[][] x = rows(data);
+        double[] c = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                c[i * m + j] = cost.cost(y[i], x[j]);
+            }
+        }
+        Assignment a = solver.solve(c, m);
+        double[] v = new double[m * d];
+        double[] pull = new double[d];
+        for (int i = 0; i < m; i++) {
+            cost.pull(y[i], x[a.colOf(i)], pull);
+            System.arraycopy(pull, 0, v, i * d, d);
+        }
+        return Nd4j.create(v, new long[] {m, d}, 'c').castTo(generated.dataType());
+    }
+
+    private static double[][] rows(INDArray a) {
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int d = a.columns();
+        double[][] out = new double[a.rows()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
+    }
+}

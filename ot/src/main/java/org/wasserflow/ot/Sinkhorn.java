@@ -95,21 +95,56 @@ public final class Sinkhorn {
         double error = 0;
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
-            float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < cols; j++) {
-                float v = (other[j] - c[base + j]) * inv;
-                t[j] = v;
-                max = Math.max(max, v);
+                t[j] = other[j] - c[base + j];
             }
-            double sum = 0;
+            float max = max(t, cols);
             for (int j = 0; j < cols; j++) {
-                sum += FastExp.exp(t[j] - max);
+                t[j] = FastExp.exp((t[j] - max) * inv);
             }
-            double updated = -eps * (max + Math.log(sum) - logCols);
+            double updated = -eps * (max * inv + Math.log(sum(t, cols)) - logCols);
             error += Math.abs(1.0 - Math.exp((out[i] - updated) * inv)) / rows;
             out[i] = (float) updated;
         }
         return error;
+    }
+
+    /** The maximum of {@code t[0..n)}, with independent partial maxima (no loop-carried dependency). */
+    private static float max(float[] t, int n) {
+        float m0 = Float.NEGATIVE_INFINITY;
+        float m1 = m0;
+        float m2 = m0;
+        float m3 = m0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            m0 = Math.max(m0, t[j]);
+            m1 = Math.max(m1, t[j + 1]);
+            m2 = Math.max(m2, t[j + 2]);
+            m3 = Math.max(m3, t[j + 3]);
+        }
+        for (; j < n; j++) {
+            m0 = Math.max(m0, t[j]);
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
+    }
+
+    /** The sum of {@code t[0..n)} with eight independent partial sums. */
+    private static double sum(float[] t, int n) {
+        float[] s = new float[8];
+        int j = 0;
+        for (; j + 7 < n; j += 8) {
+            for (int k = 0; k < 8; k++) {
+                s[k] += t[j + k];
+            }
+        }
+        double total = 0;
+        for (; j < n; j++) {
+            total += t[j];
+        }
+        for (float v : s) {
+            total += v;
+        }
+        return total;
     }
 
     /** The transpose, row-major {@code m x n}, of a row-major {@code n x m} matrix. */

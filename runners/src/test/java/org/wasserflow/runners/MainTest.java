@@ -22,7 +22,7 @@ class MainTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "loss=w3                  | 'w3' for key 'loss': expected one of [w2]",
-        "potential=magic          | 'magic' for key 'potential': expected one of [exact-ot, neural-dual]",
+        "potential=magic          | 'magic' for key 'potential': expected one of [exact-ot, neural-dual, sinkhorn]",
         "generator=gan            | 'gan' for key 'generator': expected one of [mlp, particles]",
         "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler, heun]",
         "experiment=mnist         | 'mnist' for key 'experiment': expected one of [ring]",

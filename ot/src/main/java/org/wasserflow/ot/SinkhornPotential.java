@@ -1,0 +1,100 @@
+package org.wasserflow.ot;
+
+import jakarta.inject.Inject;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.GroundCost;
+import org.wasserflow.api.Loss;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Settings;
+
+/**
+ * The entropic potential (SPEC section 4): log-domain {@link Sinkhorn} between the generated and data
+ * batches for the loss's ground cost, then the velocity anywhere by the soft c-transform,
+ * {@code v(y) = sum_j p_j(y) pull(y, x_j)} with {@code p_j(y) = softmax_j((g_j - c(y, x_j)) / eps)}; for W2,
+ * {@code v(y) = sum_j p_j(y) x_j - y}. With {@code sinkhorn.debias} the velocity is that of the Sinkhorn
+ * divergence: the same field for the self problem {@code mu -> mu} is subtracted. Solves from scratch at
+ * every call (no fitting, valid for Heun's predicted law).
+ */
+public final class SinkhornPotential implements PotentialEstimator {
+
+    /** The name this estimator is registered under, for every loss. */
+    public static final String NAME = "sinkhorn";
+
+    private final GroundCost cost;
+    private final SinkhornConfig config;
+    private final Sinkhorn solver = new Sinkhorn();
+
+    @Inject
+    public SinkhornPotential(Loss loss, Settings settings) {
+        this.cost = loss.cost();
+        this.config = SinkhornConfig.from(settings);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public INDArray velocity(INDArray generated, INDArray data) {
+        double[][] y = rows(generated);
+        double[][] x = rows(data);
+        double[] v = field(y, x);
+        if (config.debias()) {
+            double[] self = field(y, y);
+            for (int k = 0; k < v.length; k++) {
+                v[k] -= self[k];
+            }
+        }
+        return Nd4j.create(v, new long[] {y.length, generated.columns()}, 'c').castTo(generated.dataType());
+    }
+
+    /** The soft c-transform velocity at the points {@code y} for the transport from {@code y} to {@code x}. */
+    private double[] field(double[][] y, double[][] x) {
+        int n = y.length;
+        int m = x.length;
+        int d = y[0].length;
+        float[] c = new float[n * m];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                c[i * m + j] = (float) cost.cost(y[i], x[j]);
+            }
+        }
+        Sinkhorn.Result r = solver.solve(c, Sinkhorn.transpose(c, n, m), n, m, config.options());
+        double inv = 1.0 / r.epsilon();
+        double[] v = new double[n * d];
+        double[] w = new double[m];
+        double[] pull = new double[d];
+        for (int i = 0; i < n; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                w[j] = (r.g()[j] - c[i * m + j]) * inv;
+                max = Math.max(max, w[j]);
+            }
+            double total = 0;
+            for (int j = 0; j < m; j++) {
+                w[j] = Math.exp(w[j] - max);
+                total += w[j];
+            }
+            for (int j = 0; j < m; j++) {
+                cost.pull(y[i], x[j], pull);
+                for (int k = 0; k < d; k++) {
+                    v[i * d + k] += w[j] / total * pull[k];
+                }
+            }
+        }
+        return v;
+    }
+
+    private static double[][] rows(INDArray a) {
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int d = a.columns();
+        double[][] out = new double[a.rows()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
+    }
+}

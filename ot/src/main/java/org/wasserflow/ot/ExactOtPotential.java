@@ -1,7 +1,6 @@
 package org.wasserflow.ot;
 
 import jakarta.inject.Inject;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.GroundCost;
@@ -41,8 +40,8 @@ public final class ExactOtPotential implements PotentialEstimator {
             throw new IllegalArgumentException("exact-ot needs equal-size batches of the same dimension, got "
                     + java.util.Arrays.toString(generated.shape()) + " and " + java.util.Arrays.toString(data.shape()));
         }
-        double[][] y = rows(generated);
-        double[][] x = rows(data);
+        double[][] y = Points.rows(generated);
+        double[][] x = Points.rows(data);
         double[] c = new double[m * m];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < m; j++) {
@@ -57,15 +56,5 @@ public final class ExactOtPotential implements PotentialEstimator {
             System.arraycopy(pull, 0, v, i * d, d);
         }
         return Nd4j.create(v, new long[] {m, d}, 'c').castTo(generated.dataType());
-    }
-
-    private static double[][] rows(INDArray a) {
-        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        int d = a.columns();
-        double[][] out = new double[a.rows()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-        }
-        return out;
     }
 }

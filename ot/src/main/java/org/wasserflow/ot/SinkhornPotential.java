@@ -1,7 +1,6 @@
 package org.wasserflow.ot;
 
 import jakarta.inject.Inject;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.GroundCost;
@@ -39,8 +38,8 @@ public final class SinkhornPotential implements PotentialEstimator {
 
     @Override
     public INDArray velocity(INDArray generated, INDArray data) {
-        double[][] y = rows(generated);
-        double[][] x = rows(data);
+        double[][] y = Points.rows(generated);
+        double[][] x = Points.rows(data);
         double[] v = field(y, x);
         if (config.debias()) {
             double[] self = field(y, y);
@@ -86,15 +85,5 @@ public final class SinkhornPotential implements PotentialEstimator {
             }
         }
         return v;
-    }
-
-    private static double[][] rows(INDArray a) {
-        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        int d = a.columns();
-        double[][] out = new double[a.rows()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-        }
-        return out;
     }
 }

@@ -3,10 +3,9 @@ package org.wasserflow.runners;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.ot.EmpiricalTransport;
 import org.wasserflow.ot.LinearAssignment;
+import org.wasserflow.ot.Points;
 import org.wasserflow.ot.Sinkhorn;
 import org.wasserflow.runners.config.TrackingSettings;
 import org.wasserflow.runners.experiment.Experiment;
@@ -54,11 +53,11 @@ public final class BenchCommand {
                 Arrays.stream(t).min().orElse(0), Arrays.stream(t).max().orElse(0));
         Experiment e = c.experiment();
         for (int n : sizes[0]) {
-            assignment("two data samples", n, opts[2], () -> points(e.data(n)), () -> points(e.data(n)));
-            assignment("source sample vs data sample", n, opts[2], () -> points(e.source(n)), () -> points(e.data(n)));
+            assignment("two data samples", n, opts[2], () -> Points.flat(e.data(n)), () -> Points.flat(e.data(n)));
+            assignment("source sample vs data sample", n, opts[2], () -> Points.flat(e.source(n)), () -> Points.flat(e.data(n)));
         }
         for (int n : sizes[1]) {
-            sinkhorn(n, points(e.data(n)), points(e.data(n)));
+            sinkhorn(n, Points.flat(e.data(n)), Points.flat(e.data(n)));
         }
     }
 
@@ -91,10 +90,6 @@ public final class BenchCommand {
         }
         System.out.printf(Locale.ROOT, "sinkhorn n=%d float32: %.4f s per iteration; moves %d MB per iteration, copied in %.4f s: %.1fx the bound%n",
                 n, perIteration, 8L * n * n / 1_000_000, copy, perIteration / copy);
-    }
-
-    private static double[] points(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     private static void assignment(String label, int n, int repeats, Supplier<double[]> y, Supplier<double[]> x) {

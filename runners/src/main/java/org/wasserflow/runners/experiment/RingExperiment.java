@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 import org.wasserflow.ot.EmpiricalTransport;
+import org.wasserflow.ot.Points;
 import org.wasserflow.runners.report.ScatterPlot;
 
 /**
@@ -96,7 +96,7 @@ public final class RingExperiment implements Experiment {
     }
 
     private double[] generated(Generator generator) {
-        return generator.generate(evalSource).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        return Points.flat(generator.generate(evalSource));
     }
 
     private double[] mixture(SplittableRandom rnd, int m) {

@@ -14,6 +14,7 @@ import org.wasserflow.api.Integrator;
 import org.wasserflow.generators.ParticleGenerator;
 import org.wasserflow.ot.EmpiricalTransport;
 import org.wasserflow.ot.ExactOtPotential;
+import org.wasserflow.ot.Points;
 import org.wasserflow.runners.plugin.EulerIntegrator;
 import org.wasserflow.runners.plugin.HeunIntegrator;
 import org.wasserflow.w2.W2Loss;
@@ -150,6 +151,6 @@ class ParticleFlowTest {
     }
 
     private static double w2(INDArray a, INDArray b) {
-        return new EmpiricalTransport().w2(a.dup('c').data().asDouble(), b.dup('c').data().asDouble(), 2);
+        return new EmpiricalTransport().w2(Points.flat(a), Points.flat(b), 2);
     }
 }

@@ -41,6 +41,13 @@ public final class Sinkhorn {
         }
     }
 
+    /**
+     * Exponents below this, relative to a row's largest, are dropped from its log-sum-exp: each term is
+     * under {@code e^-40 = 4e-18} of the largest, far below float resolution even summed over millions
+     * of terms. At small epsilon most pairs are that far apart, which saves most exponentials.
+     */
+    private static final float NEGLIGIBLE = -40f;
+
     /** Stage iterations while epsilon is still above its target. */
     private static final int ITERATIONS_PER_STAGE = 10;
 
@@ -100,7 +107,8 @@ public final class Sinkhorn {
             }
             float max = max(t, cols);
             for (int j = 0; j < cols; j++) {
-                t[j] = FastExp.exp((t[j] - max) * inv);
+                float v = (t[j] - max) * inv;
+                t[j] = v > NEGLIGIBLE ? FastExp.exp(v) : 0f;
             }
             double updated = -eps * (max * inv + Math.log(sum(t, cols)) - logCols);
             error += Math.abs(1.0 - Math.exp((out[i] - updated) * inv)) / rows;

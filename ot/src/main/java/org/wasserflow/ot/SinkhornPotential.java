@@ -78,9 +78,11 @@ public final class SinkhornPotential implements PotentialEstimator {
                 total += w[j];
             }
             for (int j = 0; j < m; j++) {
-                cost.pull(y[i], x[j], pull);
-                for (int k = 0; k < d; k++) {
-                    v[i * d + k] += w[j] / total * pull[k];
+                if (w[j] > 0) {
+                    cost.pull(y[i], x[j], pull);
+                    for (int k = 0; k < d; k++) {
+                        v[i * d + k] += w[j] / total * pull[k];
+                    }
                 }
             }
         }

@@ -7,6 +7,7 @@ import org.wasserflow.api.Generator;
 import org.wasserflow.api.Integrator;
 import org.wasserflow.api.Pair;
 import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.VelocityField;
 import org.wasserflow.runners.config.FlowConfig;
 import org.wasserflow.runners.experiment.Experiment;
 
@@ -37,7 +38,7 @@ public final class FlowTrainer {
      * the estimator was just fitted to; every later one (Heun's predicted points) is a new law, for which
      * the estimator first re-estimates ({@link PotentialEstimator#adapt}).
      */
-    private static final class LawField implements org.wasserflow.api.VelocityField {
+    private static final class LawField implements VelocityField {
         private final PotentialEstimator potential;
         private final INDArray data;
         private boolean fitted = true;

@@ -1,12 +1,16 @@
 package org.wasserflow.ot;
 
+import java.util.Arrays;
+
 /**
- * Entropic optimal transport between two uniform empirical laws by log-domain Sinkhorn iterations
- * (Cuturi 2013; log-domain stabilisation and epsilon-scaling as in Schmitzer 2019, "Stabilized sparse
- * scaling algorithms for entropy regularized transport problems"). Costs and potentials are float32; each
- * half-iteration is one row-wise, numerically stable log-sum-exp pass over a row-major cost matrix (the
- * matrix and its transpose are both kept, so both passes stream memory in order). Stays finite for any
- * epsilon > 0: every exponent is at most 0.
+ * Entropic optimal transport between two uniform empirical laws by Sinkhorn iterations (Cuturi 2013), with
+ * the log-domain stabilisation by absorption and the epsilon-scaling of Schmitzer 2019, "Stabilized sparse
+ * scaling algorithms for entropy regularized transport problems". Potentials are split into absorbed log
+ * potentials and float32 scalings; a {@link ScalingKernel} holds {@code exp((f + g - C) / eps)} for the
+ * absorbed part, so an iteration is two float matrix-vector products with no exponential, bounded by
+ * memory bandwidth. When a scaling leaves {@code [e^-10, e^10]}, or epsilon changes, the scalings are
+ * absorbed and the kernel rebuilt by a log-domain row update (every exponent at most 0), so the solver
+ * stays finite in float32 for any epsilon > 0.
  *
  * <p>The dual potentials (f, g) maximise {@code <f, a> + <g, b> - eps <a x b, exp((f + g - C) / eps) - 1>};
  * the plan is {@code P_ij = a_i b_j exp((f_i + g_j - C_ij) / eps)}. Instances are stateless.
@@ -19,10 +23,12 @@ public final class Sinkhorn {
      * @param f row potentials, {@code [n]}
      * @param g column potentials, {@code [m]}
      * @param iterations total iterations over all epsilon stages
-     * @param marginalError L1 error of the row marginal after the last iteration (columns are exact)
+     * @param rebuilds kernel rebuilds (stage changes and absorptions), each costing {@code n m} exponentials
+     * @param marginalError L1 error of the row marginal of the plan with exact columns, before the last
+     *     row update
      * @param epsilon the final epsilon
      */
-    public record Result(float[] f, float[] g, int iterations, double marginalError, double epsilon) { }
+    public record Result(float[] f, float[] g, int iterations, int rebuilds, double marginalError, double epsilon) { }
 
     /**
      * Solver settings.
@@ -41,12 +47,11 @@ public final class Sinkhorn {
         }
     }
 
-    /**
-     * Exponents below this, relative to a row's largest, are dropped from its log-sum-exp: each term is
-     * under {@code e^-40 = 4e-18} of the largest, far below float resolution even summed over millions
-     * of terms. At small epsilon most pairs are that far apart, which saves most exponentials.
-     */
-    private static final float NEGLIGIBLE = -40f;
+    /** Scalings beyond {@code e^10} (or below {@code e^-10}) are absorbed into the log potentials. */
+    private static final float BOUND = (float) Math.exp(10);
+
+    /** The scaling given a row or column whose kernel entries all underflowed; it forces an absorption. */
+    private static final float LIFT = (float) Math.exp(30);
 
     /** Stage iterations while epsilon is still above its target. */
     private static final int ITERATIONS_PER_STAGE = 10;
@@ -55,11 +60,10 @@ public final class Sinkhorn {
      * Solves for the row-major {@code n x m} cost matrix {@code cost} with uniform weights.
      *
      * @param cost row-major costs, not modified
-     * @param costT the transpose of {@code cost}, row-major {@code m x n}
      */
-    public Result solve(float[] cost, float[] costT, int n, int m, Options options) {
-        if (cost.length != n * m || costT.length != n * m) {
-            throw new IllegalArgumentException("cost matrices must have " + n + " x " + m + " entries");
+    public Result solve(float[] cost, int n, int m, Options options) {
+        if (cost.length != n * m) {
+            throw new IllegalArgumentException("the cost matrix must have " + n + " x " + m + " entries");
         }
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
@@ -67,103 +71,106 @@ public final class Sinkhorn {
             lo = Math.min(lo, c);
             hi = Math.max(hi, c);
         }
-        float[] f = new float[n];
-        float[] g = new float[m];
-        float[] scratch = new float[Math.max(n, m)];
+        State s = new State(cost, n, m);
         double eps = Math.max(hi - lo, options.epsilon());
-        int iterations = 0;
-        double error = Double.POSITIVE_INFINITY;
         while (true) {
             boolean last = eps <= options.epsilon();
             int cap = last ? options.maxIterations() : ITERATIONS_PER_STAGE;
+            s.rebuild(eps);
             for (int k = 0; k < cap; k++) {
-                error = update(cost, g, f, n, m, eps, scratch);
-                update(costT, f, g, m, n, eps, scratch);
-                iterations++;
-                if (last && error < options.tolerance()) {
+                boolean outOfBounds = s.iterate();
+                if (last && s.error < options.tolerance()) {
                     break;
                 }
+                if (outOfBounds && k + 1 < cap) {
+                    s.absorb(eps);
+                    s.rebuild(eps);
+                }
             }
+            s.absorb(eps);
             if (last) {
-                return new Result(f, g, iterations, error, eps);
+                s.finish(eps);
+                return new Result(s.f, s.g, s.iterations, s.rebuilds, s.error, eps);
             }
             eps = Math.max(eps * options.scaling(), options.epsilon());
         }
     }
 
     /**
-     * One half-iteration: {@code out_i = -eps * log sum_j (1 / cols) exp((other_j - C_ij) / eps)} for every row i
-     * of {@code c} ({@code rows x cols}). Returns the L1 error of the row marginal of the plan before the
-     * update, {@code sum_i |1/rows - (1/rows) exp((out_i_old - out_i_new) / eps)|}.
+     * Absorbed potentials, scalings and the kernel of one solve. The plan is {@code a_i u_i K_ij w_j}, with
+     * {@code w_j = b_j v_j} the column scaling times its weight.
      */
-    static double update(float[] c, float[] other, float[] out, int rows, int cols, double eps, float[] t) {
-        float inv = (float) (1.0 / eps);
-        double logCols = Math.log(cols);
-        double error = 0;
-        for (int i = 0; i < rows; i++) {
-            int base = i * cols;
-            for (int j = 0; j < cols; j++) {
-                t[j] = other[j] - c[base + j];
-            }
-            float max = max(t, cols);
-            for (int j = 0; j < cols; j++) {
-                float v = (t[j] - max) * inv;
-                t[j] = v > NEGLIGIBLE ? FastExp.exp(v) : 0f;
-            }
-            double updated = -eps * (max * inv + Math.log(sum(t, cols)) - logCols);
-            error += Math.abs(1.0 - Math.exp((out[i] - updated) * inv)) / rows;
-            out[i] = (float) updated;
-        }
-        return error;
-    }
+    private static final class State {
+        final float[] cost;
+        final int n;
+        final int m;
+        final ScalingKernel kernel;
+        final float[] f;
+        final float[] g;
+        final float[] u;
+        final float[] w;
+        final float[] rowSums;
+        final float[] colSums;
+        int iterations;
+        int rebuilds;
+        double error = Double.POSITIVE_INFINITY;
 
-    /** The maximum of {@code t[0..n)}, with independent partial maxima (no loop-carried dependency). */
-    private static float max(float[] t, int n) {
-        float m0 = Float.NEGATIVE_INFINITY;
-        float m1 = m0;
-        float m2 = m0;
-        float m3 = m0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            m0 = Math.max(m0, t[j]);
-            m1 = Math.max(m1, t[j + 1]);
-            m2 = Math.max(m2, t[j + 2]);
-            m3 = Math.max(m3, t[j + 3]);
+        State(float[] cost, int n, int m) {
+            this.cost = cost;
+            this.n = n;
+            this.m = m;
+            this.kernel = new ScalingKernel(n, m);
+            this.f = new float[n];
+            this.g = new float[m];
+            this.u = new float[n];
+            this.w = new float[m];
+            this.rowSums = new float[n];
+            this.colSums = new float[m];
+            Arrays.fill(w, 1f / m);
         }
-        for (; j < n; j++) {
-            m0 = Math.max(m0, t[j]);
-        }
-        return Math.max(Math.max(m0, m1), Math.max(m2, m3));
-    }
 
-    /** The sum of {@code t[0..n)} with eight independent partial sums. */
-    private static double sum(float[] t, int n) {
-        float[] s = new float[8];
-        int j = 0;
-        for (; j + 7 < n; j += 8) {
-            for (int k = 0; k < 8; k++) {
-                s[k] += t[j + k];
-            }
+        /** Recomputes f, u and the kernel from g; the column scalings return to 1. */
+        void rebuild(double eps) {
+            kernel.rebuild(cost, g, f, u, eps);
+            Arrays.fill(w, 1f / m);
+            rebuilds++;
         }
-        double total = 0;
-        for (; j < n; j++) {
-            total += t[j];
-        }
-        for (float v : s) {
-            total += v;
-        }
-        return total;
-    }
 
-    /** The transpose, row-major {@code m x n}, of a row-major {@code n x m} matrix. */
-    public static float[] transpose(float[] a, int n, int m) {
-        float[] t = new float[a.length];
-        for (int i = 0; i < n; i++) {
+        /** A column update (columns exact), then a row update measuring the row error; true if a scaling left its bounds. */
+        boolean iterate() {
+            boolean out = false;
+            kernel.transposeTimes(u, colSums);
             for (int j = 0; j < m; j++) {
-                t[j * n + i] = a[i * m + j];
+                float v = colSums[j] > 0 ? n / colSums[j] : LIFT;
+                w[j] = v / m;
+                out |= v > BOUND || v < 1 / BOUND;
+            }
+            kernel.times(w, rowSums);
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                e += Math.abs((double) u[i] * rowSums[i] - 1.0);
+                u[i] = rowSums[i] > 0 ? 1 / rowSums[i] : LIFT;
+                out |= u[i] > BOUND || u[i] < 1 / BOUND;
+            }
+            error = e / n;
+            iterations++;
+            return out;
+        }
+
+        /** Moves the column scalings into g; the rebuild that follows recomputes f and u from g. */
+        void absorb(double eps) {
+            for (int j = 0; j < m; j++) {
+                g[j] += (float) (eps * Math.log((double) w[j] * m));
+            }
+            Arrays.fill(w, 1f / m);
+        }
+
+        /** Moves the row scalings into f: f and g are then the full potentials. */
+        void finish(double eps) {
+            for (int i = 0; i < n; i++) {
+                f[i] += (float) (eps * Math.log(u[i]));
             }
         }
-        return t;
     }
 
     /** The primal cost {@code <P, C>} of the plan of a solve. */

@@ -21,6 +21,9 @@ public final class SinkhornPotential implements PotentialEstimator {
     /** The name this estimator is registered under, for every loss. */
     public static final String NAME = "sinkhorn";
 
+    /** Softmax terms below {@code e^-40} of the largest are dropped, as in the solver's kernel. */
+    private static final float NEGLIGIBLE = -40f;
+
     private final GroundCost cost;
     private final SinkhornConfig config;
     private final Sinkhorn solver = new Sinkhorn();
@@ -61,20 +64,21 @@ public final class SinkhornPotential implements PotentialEstimator {
                 c[i * m + j] = (float) cost.cost(y[i], x[j]);
             }
         }
-        Sinkhorn.Result r = solver.solve(c, Sinkhorn.transpose(c, n, m), n, m, config.options());
-        double inv = 1.0 / r.epsilon();
+        Sinkhorn.Result r = solver.solve(c, n, m, config.options());
+        float inv = (float) (1.0 / r.epsilon());
         double[] v = new double[n * d];
-        double[] w = new double[m];
+        float[] w = new float[m];
         double[] pull = new double[d];
         for (int i = 0; i < n; i++) {
-            double max = Double.NEGATIVE_INFINITY;
+            float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < m; j++) {
                 w[j] = (r.g()[j] - c[i * m + j]) * inv;
                 max = Math.max(max, w[j]);
             }
             double total = 0;
             for (int j = 0; j < m; j++) {
-                w[j] = Math.exp(w[j] - max);
+                float t = w[j] - max;
+                w[j] = t > NEGLIGIBLE ? FastExp.exp(t) : 0f;
                 total += w[j];
             }
             for (int j = 0; j < m; j++) {

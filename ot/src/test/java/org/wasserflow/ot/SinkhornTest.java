@@ -36,7 +36,7 @@ class SinkhornTest {
         int n = 150;
         int m = 120;
         float[] c = cost(cloud(rnd, n, 0), cloud(rnd, m, 1), n, m);
-        Sinkhorn.Result r = sinkhorn.solve(c, Sinkhorn.transpose(c, n, m), n, m, new Sinkhorn.Options(0.05, 0.5, 1e-6, 5000));
+        Sinkhorn.Result r = sinkhorn.solve(c, n, m, new Sinkhorn.Options(0.05, 0.5, 1e-6, 5000));
         assertTrue(r.marginalError() < 1e-6, "stopped on the tolerance: " + r.marginalError());
         double[][] marg = Sinkhorn.marginals(c, n, m, r);
         for (double v : marg[0]) {
@@ -45,6 +45,55 @@ class SinkhornTest {
         for (double v : marg[1]) {
             assertEquals(1.0 / m, v, 1e-4 / m);
         }
+    }
+
+    @Test
+    void potentialsAreEachOthersSoftCTransformsAtSmallEpsilon() {
+        Random rnd = new Random(4);
+        int n = 300;
+        int m = 250;
+        float[] c = cost(cloud(rnd, n, 0), cloud(rnd, m, 0.8), n, m);
+        double eps = 2e-3;
+        Sinkhorn.Result r = sinkhorn.solve(c, n, m, new Sinkhorn.Options(eps, 0.5, 1e-5, 20000));
+        float hi = Float.NEGATIVE_INFINITY;
+        float lo = Float.POSITIVE_INFINITY;
+        for (float v : c) {
+            hi = Math.max(hi, v);
+            lo = Math.min(lo, v);
+        }
+        int stages = 1 + (int) Math.ceil(Math.log((hi - lo) / eps) / Math.log(2));
+        assertTrue(r.rebuilds() > stages, "absorptions beyond the " + stages + " epsilon stages: " + r.rebuilds());
+        double worstF = 0;
+        for (int i = 0; i < n; i++) {
+            double[] t = new double[m];
+            for (int j = 0; j < m; j++) {
+                t[j] = (r.g()[j] - c[i * m + j]) / eps;
+            }
+            worstF = Math.max(worstF, Math.abs(r.f()[i] + eps * (logSumExp(t) - Math.log(m))));
+        }
+        double worstG = 0;
+        for (int j = 0; j < m; j++) {
+            double[] t = new double[n];
+            for (int i = 0; i < n; i++) {
+                t[i] = (r.f()[i] - c[i * m + j]) / eps;
+            }
+            worstG = Math.max(worstG, Math.abs(r.g()[j] + eps * (logSumExp(t) - Math.log(n))));
+        }
+        assertTrue(worstF < 1e-5, "f is the soft c-transform of g: " + worstF);
+        assertTrue(worstG < 1e-4 * eps * 10, "g is the soft c-transform of f: " + worstG);
+    }
+
+    /** A double-precision log-sum-exp, the reference for the solver's float kernel. */
+    private static double logSumExp(double[] t) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : t) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        for (double v : t) {
+            sum += Math.exp(v - max);
+        }
+        return max + Math.log(sum);
     }
 
     @Test
@@ -57,7 +106,7 @@ class SinkhornTest {
         double exact = new EmpiricalTransport().assign(y, x, 2, 2).meanCost() / 2;
         double previousGap = Double.POSITIVE_INFINITY;
         for (double eps : new double[] {0.3, 0.1, 0.03, 0.01, 0.003}) {
-            Sinkhorn.Result r = sinkhorn.solve(c, Sinkhorn.transpose(c, n, n), n, n, new Sinkhorn.Options(eps, 0.5, 1e-5, 20000));
+            Sinkhorn.Result r = sinkhorn.solve(c, n, n, new Sinkhorn.Options(eps, 0.5, 1e-5, 20000));
             double gap = Sinkhorn.planCost(c, n, n, r) - exact;
             assertTrue(gap > -1e-3 * exact, "an entropic plan costs at least the optimum: eps " + eps + ", gap " + gap);
             assertTrue(gap < previousGap, "gap shrinks with eps: " + eps + ": " + gap + " vs " + previousGap);
@@ -71,7 +120,7 @@ class SinkhornTest {
         Random rnd = new Random(3);
         int n = 200;
         float[] c = cost(cloud(rnd, n, 0), cloud(rnd, n, 0.7), n, n);
-        Sinkhorn.Result r = sinkhorn.solve(c, Sinkhorn.transpose(c, n, n), n, n, new Sinkhorn.Options(1e-3, 0.5, 1e-4, 3000));
+        Sinkhorn.Result r = sinkhorn.solve(c, n, n, new Sinkhorn.Options(1e-3, 0.5, 1e-4, 3000));
         for (float v : r.f()) {
             assertTrue(Float.isFinite(v));
         }

@@ -23,12 +23,27 @@ public interface Generator {
     INDArray generate(INDArray source);
 
     /**
-     * One optimiser step descending {@code mean_i |G(z_i) - target_i|^2} over the parameters; targets are
-     * constants (no gradient flows into them).
+     * One optimiser step descending the regression loss {@code mean_{i,k} (G(z_i) - target_i)_k^2}, the mean
+     * over all {@code m x d} coordinates (PyTorch's {@code MSELoss}); targets are constants (no gradient flows
+     * into them). Its gradient with respect to {@code G(z_i)} is {@code 2 (G(z_i) - target_i) / (m d)}.
      *
      * @param source {@code [m, sourceDim]}
      * @param target {@code [m, d]}
      * @return the regression loss before the step
      */
     double regress(INDArray source, INDArray target);
+
+    /**
+     * One optimiser step descending a loss given only through its gradient with respect to the outputs,
+     * held constant over the step: for the GAN generator losses, {@code -mean_i f(G(z_i))} (WGAN) or
+     * {@code mean_i phi(G(z_i))} (W2GAN), it is {@code -v(G(z_i)) / m} with v the velocity field. Generators
+     * without parameters (particle mode) do not support it.
+     *
+     * @param source {@code [m, sourceDim]}
+     * @param outputGradient {@code [m, d]}, the loss's gradient at {@code G(z_i)}; not modified
+     * @throws UnsupportedOperationException if this generator has no parameters to descend
+     */
+    default void descend(INDArray source, INDArray outputGradient) {
+        throw new UnsupportedOperationException("generator '" + name() + "' has no parameters to descend");
+    }
 }

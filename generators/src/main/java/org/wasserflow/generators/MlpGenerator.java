@@ -51,23 +51,45 @@ public final class MlpGenerator implements Generator {
     @Override
     public double regress(INDArray source, INDArray target) {
         build(source.columns());
-        if (target.rows() != source.rows() || target.columns() != source.columns()) {
-            throw new IllegalArgumentException("target shape " + java.util.Arrays.toString(target.shape())
-                    + " does not match source shape " + java.util.Arrays.toString(source.shape()));
-        }
-        Tape t = net.tape("regress", source.rows());
+        requireShape(source, target);
+        Tape t = net.tape("step", source.rows());
         try (MemoryWorkspace ws = scratch.open()) {
             INDArray residual = net.net().forward(t, source).sub(target);
-            double loss = residual.mul(residual).sumNumber().doubleValue() / source.rows();
-            net.net().backward(t, residual.muli(2.0 / source.rows()));
+            double scale = 1.0 / residual.length();
+            double loss = residual.mul(residual).sumNumber().doubleValue() * scale;
+            net.net().backward(t, residual.muli(2 * scale));
             net.step();
             return loss;
         }
     }
 
+    @Override
+    public void descend(INDArray source, INDArray outputGradient) {
+        build(source.columns());
+        requireShape(source, outputGradient);
+        Tape t = net.tape("step", source.rows());
+        try (MemoryWorkspace ws = scratch.open()) {
+            net.net().forward(t, source);
+            net.net().backward(t, outputGradient);
+            net.step();
+        }
+    }
+
+    /** A copy of the flat parameter vector (for checks and comparisons), or an empty array before first use. */
+    public float[] parameters() {
+        return net == null ? new float[0] : net.net().parameters().values().toFloatVector();
+    }
+
+    private static void requireShape(INDArray source, INDArray perOutput) {
+        if (perOutput.rows() != source.rows() || perOutput.columns() != source.columns()) {
+            throw new IllegalArgumentException("per-output array shape " + java.util.Arrays.toString(perOutput.shape())
+                    + " does not match source shape " + java.util.Arrays.toString(source.shape()));
+        }
+    }
+
     private void build(int dim) {
         if (net == null) {
-            net = Scratch.outside(() -> new TrainableNet(config.spec(dim), config.adam(), rng));
+            net = Scratch.outside(() -> new TrainableNet(config.spec(dim), config.optimizer(), rng));
         } else if (net.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("generator built for dimension " + net.net().spec().inputDim() + ", got " + dim);
         }

@@ -3,7 +3,7 @@ package org.wasserflow.generators;
 import java.util.Arrays;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Settings;
-import org.wasserflow.nn.AdamConfig;
+import org.wasserflow.nn.OptimizerConfig;
 import org.wasserflow.nn.MlpSpec;
 
 /**
@@ -13,9 +13,10 @@ import org.wasserflow.nn.MlpSpec;
  * @param initStd {@code generator.init_std}, default 0.01
  * @param batchNorm {@code generator.batch_norm}: batch norm before each hidden ReLU, default true
  * @param residual {@code generator.residual}: add the input to the output, default true
- * @param adam {@code generator.lr} 1e-4, {@code generator.beta1} 0.9, {@code generator.beta2} 0.999
+ * @param optimizer {@code generator.optimizer} adam (default) or sgd, {@code generator.lr} 1e-4,
+ *     {@code generator.beta1} 0.9, {@code generator.beta2} 0.999
  */
-public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, AdamConfig adam) {
+public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, OptimizerConfig optimizer) {
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();
@@ -26,7 +27,7 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     public static MlpGeneratorConfig from(Settings s) {
         return new MlpGeneratorConfig(s.getPositiveInts("generator.hidden", 128, 128, 128), s.getDouble("generator.init_std", 0.01),
                 s.getBoolean("generator.batch_norm", true), s.getBoolean("generator.residual", true),
-                AdamConfig.from(s, "generator", 1e-4, 0.9, 0.999));
+                OptimizerConfig.from(s, "generator", 1e-4, 0.9, 0.999));
     }
 
     /** The network mapping {@code dim} inputs to {@code dim} outputs. */
@@ -42,7 +43,7 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpGeneratorConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd
-                && batchNorm == c.batchNorm && residual == c.residual && adam.equals(c.adam);
+                && batchNorm == c.batchNorm && residual == c.residual && optimizer.equals(c.optimizer);
     }
 
     @Override
@@ -53,6 +54,6 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public String toString() {
         return "MlpGeneratorConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", batchNorm=" + batchNorm
-                + ", residual=" + residual + ", adam=" + adam + "]";
+                + ", residual=" + residual + ", optimizer=" + optimizer + "]";
     }
 }

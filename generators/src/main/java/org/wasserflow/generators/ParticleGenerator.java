@@ -28,7 +28,7 @@ public final class ParticleGenerator implements Generator {
         return ensure(source).dup();
     }
 
-    /** Moves every particle onto its target; returns the mean squared move. */
+    /** Moves every particle onto its target; returns the mean squared move per coordinate. */
     @Override
     public double regress(INDArray source, INDArray target) {
         INDArray p = ensure(source);
@@ -37,7 +37,7 @@ public final class ParticleGenerator implements Generator {
                     + java.util.Arrays.toString(p.shape()) + " particles");
         }
         INDArray move = target.sub(p);
-        double loss = move.mul(move).sumNumber().doubleValue() / p.rows();
+        double loss = move.mul(move).meanNumber().doubleValue();
         p.assign(target);
         return loss;
     }

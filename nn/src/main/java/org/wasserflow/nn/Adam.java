@@ -8,7 +8,7 @@ import org.nd4j.linalg.learning.AdamUpdater;
  * Adam (Kingma &amp; Ba 2015) over a {@link Parameters} block, using ND4J's fused updater. {@link #step}
  * descends the accumulated gradient and then clears it.
  */
-public final class Adam {
+public final class Adam implements Optimizer {
 
     private final Parameters params;
     private final AdamUpdater updater;
@@ -18,7 +18,7 @@ public final class Adam {
      * @param params the parameters updated in place
      * @param config learning rate and moment decay rates
      */
-    public Adam(Parameters params, AdamConfig config) {
+    public Adam(Parameters params, OptimizerConfig config) {
         this.params = params;
         this.updater = new AdamUpdater(new org.nd4j.linalg.learning.config.Adam(
                 config.learningRate(), config.beta1(), config.beta2(), config.epsilon()));
@@ -26,7 +26,7 @@ public final class Adam {
         updater.setStateViewArray(state, new long[] {1, params.size()}, 'c', true);
     }
 
-    /** One descent step with the current gradient, which is consumed (left at zero). */
+    @Override
     public void step() {
         INDArray g = params.grads().reshape(1, params.size());
         updater.applyUpdater(g, iteration++, 0);

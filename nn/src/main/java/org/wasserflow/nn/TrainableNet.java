@@ -3,25 +3,25 @@ package org.wasserflow.nn;
 import org.nd4j.linalg.api.rng.Random;
 
 /**
- * An {@link Mlp} with its Adam optimiser and one reusable {@link Tape} per named role and batch size,
+ * An {@link Mlp} with its optimiser and one reusable {@link Tape} per named role and batch size,
  * so that a training step allocates no large buffers.
  */
 public final class TrainableNet {
 
     private final Mlp net;
-    private final Adam adam;
+    private final Optimizer optimizer;
     private final Tapes tapes;
 
     /** A float network initialised from {@code rng}. */
-    public TrainableNet(MlpSpec spec, AdamConfig adam, Random rng) {
-        this(new Mlp(spec, rng), adam);
+    public TrainableNet(MlpSpec spec, OptimizerConfig optimizer, Random rng) {
+        this(new Mlp(spec, rng), optimizer);
     }
 
     /** Trains an existing network. */
-    public TrainableNet(Mlp net, AdamConfig adam) {
+    public TrainableNet(Mlp net, OptimizerConfig optimizer) {
         this.net = net;
         this.tapes = new Tapes(net);
-        this.adam = Scratch.outside(() -> new Adam(net.parameters(), adam));
+        this.optimizer = Scratch.outside(() -> optimizer.create(net.parameters()));
     }
 
     /** The network. */
@@ -34,8 +34,8 @@ public final class TrainableNet {
         return tapes.get(role, rows);
     }
 
-    /** One Adam step with the gradient accumulated since the last step. */
+    /** One optimiser step with the gradient accumulated since the last step. */
     public void step() {
-        adam.step();
+        optimizer.step();
     }
 }

@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.runners.ablate.AblateCommand;
+import org.wasserflow.runners.ablate.ChildRuns;
 import org.wasserflow.runners.config.ConfigLoader;
 import org.wasserflow.runners.config.TrackingSettings;
 
 /**
- * The command line: {@code wasserflow <run|bench> [experiment-file] [key=value ...] [--stacktrace]}.
+ * The command line: {@code wasserflow <run|bench|ablate> [experiment-file] [key=value ...] [--stacktrace]}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
  * value and what is valid), 1 for any other failure. Stack traces only with {@code --stacktrace}.
  */
@@ -19,13 +21,16 @@ public final class Main {
             "usage: wasserflow <command> [experiment-file] [key=value ...] [--stacktrace]",
             "commands:",
             "  run     train and evaluate; writes a run directory under run.out",
-            "  bench   time training iterations and the exact assignment solver",
-            "example: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7");
+            "  bench   time training iterations, the exact assignment and Sinkhorn",
+            "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report",
+            "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
+            "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        ChildRuns.watchParent();
         System.exit(run(args, System.err));
     }
 
@@ -53,12 +58,16 @@ public final class Main {
                     throw new ConfigException("argument", a, "one experiment file, then key=value overrides");
                 }
             }
-            TrackingSettings settings = new TrackingSettings(new ConfigLoader().load(file, overrides));
             ClassLoader plugins = Main.class.getClassLoader();
+            if (command.equals("ablate")) {
+                new AblateCommand(file, overrides, plugins).execute();
+                return 0;
+            }
+            TrackingSettings settings = new TrackingSettings(new ConfigLoader().load(file, overrides));
             switch (command) {
                 case "run" -> new TrainCommand(settings, plugins, String.join(" ", args)).execute();
                 case "bench" -> new BenchCommand(settings, plugins).execute();
-                default -> throw new ConfigException("command", command, "one of [run, bench, help]");
+                default -> throw new ConfigException("command", command, "one of [run, bench, ablate, help]");
             }
             return 0;
         } catch (ConfigException e) {

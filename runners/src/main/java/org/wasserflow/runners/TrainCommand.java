@@ -43,7 +43,8 @@ public final class TrainCommand {
         Path dir = runDirectory(c);
         Provenance.writeConfig(dir, settings.effective());
         LOG.info("run directory {}", dir);
-        LOG.info("{}; K={}, eps={}, batch={}, {} iterations, seed {}", c.run().selection(), c.flow().k(), c.flow().eps(),
+        LOG.info("{}; update={}, K={}, eps={}, batch={}, {} iterations, seed {}", c.run().selection(), c.flow().update().key(),
+                c.flow().k(), c.flow().eps(),
                 c.flow().batch(), c.run().iterations(), c.run().seed());
         String started = Instant.now().toString();
         long start = System.nanoTime();
@@ -67,6 +68,7 @@ public final class TrainCommand {
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("run.seed", String.valueOf(c.run().seed()));
         prov.put("command", commandLine);
+        prov.put("plugins", String.join(", ", c.pluginJars()));
         prov.put("time.started", started);
         prov.put("time.finished", Instant.now().toString());
         prov.put("timing.total_s", seconds(System.nanoTime() - start));

@@ -9,6 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +24,10 @@ class MainTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "loss=w3                  | 'w3' for key 'loss': expected one of [w2]",
+        "loss=w3                  | 'w3' for key 'loss': expected one of [w1, w2]",
+        "flow.update=wgan         | 'wgan' for key 'flow.update': expected one of [targets, gan]",
+        "loss=w1 w1.penalty=l2    | 'l2' for key 'w1.penalty': expected one of [gp, lp]",
+        "generator.optimizer=rms  | 'rms' for key 'generator.optimizer': expected one of [adam, sgd]",
         "potential=magic          | 'magic' for key 'potential': expected one of [exact-ot, neural-dual, sinkhorn]",
         "generator=gan            | 'gan' for key 'generator': expected one of [mlp, particles]",
         "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler, heun]",
@@ -35,7 +41,10 @@ class MainTest {
         "=5                       | '=5' for key 'argument': expected key=value",
     })
     void badConfigExitsWithOneLineNamingTheProblem(String argument, String expected) {
-        Result r = run("run", argument, "run.out=" + tmp);
+        List<String> args = new ArrayList<>(List.of("run"));
+        args.addAll(List.of(argument.split(" ")));
+        args.add("run.out=" + tmp);
+        Result r = run(args.toArray(String[]::new));
         assertEquals(2, r.status, r.err);
         assertTrue(r.err.contains(expected), r.err);
         assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
@@ -49,6 +58,14 @@ class MainTest {
         Result r = run("run", "../configs/ring-w2.properties", potential, other, "run.iterations=2", "run.log_every=1",
                 "flow.batch=64", "ring.eval_size=64", "run.out=" + tmp);
         assertEquals(0, r.status, r.err);
+    }
+
+    @Test
+    void ganUpdateOfParticlesIsRefusedNamingTheKey() {
+        Result r = run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.update=gan",
+                "flow.batch=64", "ring.eval_size=64", "run.iterations=2", "run.out=" + tmp);
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("'gan' for key 'flow.update'") && r.err.contains("particles"), r.err);
     }
 
     @ParameterizedTest
@@ -72,7 +89,7 @@ class MainTest {
     void unknownCommandListsTheCommands(String command) {
         Result r = run(command);
         assertEquals(2, r.status);
-        assertTrue(r.err.contains("expected one of [run, bench, help]"), r.err);
+        assertTrue(r.err.contains("expected one of [run, bench, ablate, help]"), r.err);
     }
 
     private record Result(int status, String err) { }

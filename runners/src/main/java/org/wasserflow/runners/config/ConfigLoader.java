@@ -75,9 +75,12 @@ public final class ConfigLoader {
         config.setInterpolator(ci);
     }
 
-    /** The interpolated value of a key: the last definition wins; a YAML list is joined with commas. */
+    /** The interpolated value of a key: the last definition wins; a YAML list is joined with commas; empty stays empty. */
     private static String value(AbstractConfiguration config, String key) {
         List<String> values = config.getList(String.class, key);
+        if (values.isEmpty()) {
+            return "";
+        }
         return config instanceof YAMLConfiguration ? String.join(",", values) : values.get(values.size() - 1);
     }
 

@@ -3,6 +3,7 @@ package org.wasserflow.runners.flow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Integrator;
 import org.wasserflow.api.Pair;
@@ -14,7 +15,11 @@ import org.wasserflow.runners.experiment.Experiment;
 /**
  * One training iteration of the forward-Euler flow with persistent training (SPEC sections 2 and 3):
  * refine the potential on fresh pairs, move a fresh generated batch one integrator step along the
- * velocity, then take K generator steps towards the moved samples on the same source batch.
+ * velocity, then take K generator steps towards the moved samples on the same source batch. With
+ * {@code flow.update=gan} the generator instead takes the GAN baselines' steps (see
+ * {@link FlowConfig.Update#GAN}). With a regression loss averaged over the {@code m x d} coordinates, one
+ * targets step with learning rate {@code eta} and K = 1 equals one GAN step with learning rate
+ * {@code 2 eps eta / d} (the papers' equivalence; tested).
  */
 public final class FlowTrainer {
 
@@ -61,22 +66,45 @@ public final class FlowTrainer {
     /**
      * Runs one iteration.
      *
-     * @return diagnostics: the estimator's, plus {@code generator_loss}, the regression loss before the first
-     *     of the K steps ({@code eps^2} times the mean squared velocity)
+     * @return diagnostics: the estimator's, plus {@code generator_loss}: with {@code flow.update=targets} the
+     *     regression loss before the first of the K steps ({@code eps^2 / d} times the mean squared velocity);
+     *     with {@code gan}, the mean squared velocity at the first step, {@code mean |v|^2}
      */
     public Map<String, Double> iterate() {
         int m = flow.batch();
         Map<String, Double> diagnostics = new LinkedHashMap<>(
                 potential.fit(() -> new Pair(generator.generate(experiment.source(m)), experiment.data(m))));
         INDArray z = experiment.source(m);
-        INDArray y = generator.generate(z);
         INDArray x = experiment.data(m);
-        INDArray zeta = integrator.step(y, flow.eps(), new LawField(potential, x));
+        double first = flow.update() == FlowConfig.Update.TARGETS ? persistentTargets(z, x) : ganSteps(z, x);
+        diagnostics.put("generator_loss", first);
+        return diagnostics;
+    }
+
+    /** W2-FE / W1-FE: move the batch one integrator step, then K regression steps towards the moved batch. */
+    private double persistentTargets(INDArray z, INDArray x) {
+        INDArray zeta = integrator.step(generator.generate(z), flow.eps(), new LawField(potential, x));
         double first = generator.regress(z, zeta);
         for (int k = 1; k < flow.k(); k++) {
             generator.regress(z, zeta);
         }
-        diagnostics.put("generator_loss", first);
-        return diagnostics;
+        return first;
+    }
+
+    /** The GAN baselines: K steps along the output gradient {@code -v(G(z)) / m}, re-evaluated before each step. */
+    private double ganSteps(INDArray z, INDArray x) {
+        double first = Double.NaN;
+        for (int k = 0; k < flow.k(); k++) {
+            INDArray v = potential.velocity(generator.generate(z), x);
+            if (k == 0) {
+                first = v.mul(v).sumNumber().doubleValue() / v.rows();
+            }
+            try {
+                generator.descend(z, v.divi(-v.rows()));
+            } catch (UnsupportedOperationException e) {
+                throw new ConfigException("flow.update", "gan", "targets (" + e.getMessage() + ")");
+            }
+        }
+        return first;
     }
 }

@@ -13,7 +13,6 @@ import com.google.inject.util.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeSet;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Generator;
@@ -26,7 +25,8 @@ import org.wasserflow.runners.experiment.Experiment;
 
 /**
  * The plugins of a run: every Guice module listed in {@code META-INF/services/com.google.inject.Module} on
- * the class path, plus the run's {@link Settings} and {@link Seed}. Components are created on request by
+ * the class path and in the plugins directory ({@link PluginDirectory}), plus the run's {@link Settings} and
+ * {@link Seed}. Components are created on request by
  * logical name; an unknown name fails with the known names. Estimators specific to a loss are registered
  * as {@code <loss>/<name>} and take precedence over generic ones registered as {@code <name>}.
  */
@@ -38,15 +38,49 @@ public final class PluginRegistry {
         this.injector = injector;
     }
 
-    /** Discovers the plugin modules visible to {@code loader} and wires them with the run's settings. */
+    /** The extension points whose names plugins register. */
+    private static final List<Class<?>> TYPES = List.of(Loss.class, PotentialEstimator.class, Generator.class, Integrator.class,
+            Experiment.class);
+
+    /** Discovers the plugin modules on the class path of {@code loader} and wires them with the run's settings. */
     public static PluginRegistry discover(ClassLoader loader, Settings settings, Seed seed) {
+        return discover(PluginDirectory.sources(loader, null), settings, seed);
+    }
+
+    /**
+     * Wires the modules of every source with the run's settings. A name registered by two sources fails,
+     * naming both; so does a source whose modules cannot be wired.
+     */
+    public static PluginRegistry discover(List<PluginSource> sources, Settings settings, Seed seed) {
+        Map<String, String> owners = new java.util.HashMap<>();
         List<Module> modules = new ArrayList<>();
-        ServiceLoader.load(Module.class, loader).forEach(modules::add);
+        for (PluginSource source : sources) {
+            Injector alone = wire(source.modules(), settings, seed, source.origin());
+            for (Class<?> type : TYPES) {
+                for (String name : new PluginRegistry(alone).names(type)) {
+                    String key = type.getSimpleName() + " '" + name + "'";
+                    String previous = owners.putIfAbsent(key, source.origin());
+                    if (previous != null) {
+                        throw new ConfigException("plugins.dir", "plugin " + source.origin() + " registers " + key
+                                + ", which " + previous + " already registers; rename one of them");
+                    }
+                }
+            }
+            modules.addAll(source.modules());
+        }
+        return new PluginRegistry(wire(modules, settings, seed, "the plugins"));
+    }
+
+    private static Injector wire(List<Module> plugins, Settings settings, Seed seed, String origin) {
+        List<Module> modules = new ArrayList<>(plugins);
         modules.add(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(Settings.class).toInstance(settings);
                 bind(Seed.class).toInstance(seed);
+                for (Class<?> type : TYPES) {
+                    com.google.inject.multibindings.MapBinder.newMapBinder(binder(), String.class, type);
+                }
             }
 
             /** The selected loss, for estimators that depend on its cost (exact OT, Sinkhorn). */
@@ -61,9 +95,9 @@ public final class PluginRegistry {
             }
         });
         try {
-            return new PluginRegistry(Guice.createInjector(modules));
+            return Guice.createInjector(modules);
         } catch (CreationException e) {
-            throw new IllegalStateException("plugin wiring failed: " + e.getErrorMessages().iterator().next().getMessage(), e);
+            throw new ConfigException("plugins.dir", "wiring " + origin + " failed: " + e.getErrorMessages().iterator().next().getMessage());
         }
     }
 
@@ -99,7 +133,7 @@ public final class PluginRegistry {
      * record every key some component reads (a dry run for unknown-key detection).
      */
     public void instantiateAll() {
-        for (Class<?> type : List.of(Loss.class, PotentialEstimator.class, Generator.class, Integrator.class, Experiment.class)) {
+        for (Class<?> type : TYPES) {
             for (Provider<?> p : providers(type).values()) {
                 try {
                     p.get();

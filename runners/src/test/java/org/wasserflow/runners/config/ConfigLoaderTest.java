@@ -30,6 +30,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void emptyValuesStayEmpty() throws IOException {
+        Path f = Files.writeString(tmp.resolve("e.properties"), "plugins.dir =\nrun.name = x\n");
+        Map<String, String> c = loader.load(f, List.of("ablate.name="));
+        assertEquals("", c.get("plugins.dir"));
+        assertEquals("", c.get("ablate.name"));
+    }
+
+    @Test
     void includesAndReferencesResolve() throws IOException {
         Files.writeString(tmp.resolve("base.properties"), "flow.batch = 256\nflow.K = 3\n");
         Path f = Files.writeString(tmp.resolve("e.properties"), "include = base.properties\nflow.K = 7\nrun.name = k${flow.K}\n");

@@ -1,0 +1,19 @@
+package org.wasserflow.api;
+
+/**
+ * The version of this service-provider interface. A plugin jar declares the version it was built against in
+ * its manifest attribute {@value #MANIFEST_ATTRIBUTE} (the Maven property {@code wasserflow.spi.version}
+ * sets it); the runner loads only plugins built against its own version. The version changes with any
+ * incompatible change to the interfaces of this package.
+ */
+public final class Spi {
+
+    /** The manifest attribute of a plugin jar that names the SPI version it was built against. */
+    public static final String MANIFEST_ATTRIBUTE = "Wasserflow-SPI-Version";
+
+    /** This SPI's version; equal to the parent POM's {@code wasserflow.spi.version}. */
+    public static final int VERSION = 1;
+
+    private Spi() {
+    }
+}

@@ -1,0 +1,124 @@
+package org.wasserflow.api.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Pair;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Settings;
+
+/**
+ * The contract of a {@link PotentialEstimator} plugin, for its tests to extend (they need an ND4J backend on
+ * the test class path): a well-formed name; bad settings rejected with a {@link ConfigException} naming the
+ * key; after {@code fit}, a velocity of shape {@code [m, d]} in the input's type (float), finite, leaving its
+ * inputs unchanged; and, where the estimator says which objective it descends, a velocity equal to
+ * {@code -m} times that objective's gradient in the generated points (central finite differences, double
+ * precision).
+ */
+public abstract class PotentialEstimatorContract {
+
+    /** A new estimator reading {@code settings} (absent keys at their defaults). */
+    protected abstract PotentialEstimator create(Settings settings);
+
+    /** Settings that must each be refused, key to bad value; default none. */
+    protected Map<String, String> invalidSettings() {
+        return Map.of();
+    }
+
+    /**
+     * The objective {@code J(y)} whose gradient the velocity of {@code estimator} at {@code y} descends, for
+     * data {@code x}: {@code velocity = -m grad_y J}. The function is evaluated only after that velocity call,
+     * so a stochastic estimator can fix its randomness to that call's. Empty (the default) where no such
+     * objective exists. The check runs in double precision: estimators with an objective must accept double
+     * arrays (the SPI's arrays are float otherwise).
+     */
+    protected Optional<ToDoubleFunction<INDArray>> objective(PotentialEstimator estimator, INDArray x) {
+        return Optional.empty();
+    }
+
+    /** Batch size of the checks, default 24. */
+    protected int batch() {
+        return 24;
+    }
+
+    /** Dimension of the checks, default 2. */
+    protected int dimension() {
+        return 2;
+    }
+
+    private final Random rng = Nd4j.getRandomFactory().getNewRandomInstance(17);
+
+    private INDArray points(double shift, DataType type) {
+        return Nd4j.randn(rng, batch(), dimension()).castTo(type).addi(shift);
+    }
+
+    @Test
+    void nameIsAWellFormedLogicalName() {
+        String name = create(Contracts.settings(Map.of())).name();
+        assertTrue(Contracts.isLogicalName(name), "lower-case letters, digits and '-': " + name);
+    }
+
+    @Test
+    void badSettingsAreRejectedNamingTheKey() {
+        invalidSettings().forEach((key, value) -> {
+            ConfigException e = assertThrows(ConfigException.class, () -> {
+                PotentialEstimator p = create(Contracts.settings(Map.of(key, value)));
+                p.velocity(points(0, DataType.FLOAT), points(1, DataType.FLOAT));
+            }, key + "=" + value + " must be refused");
+            assertTrue(e.getMessage().contains(key), "the error names " + key + ": " + e.getMessage());
+        });
+    }
+
+    @Test
+    void velocityHasTheBatchShapeIsFiniteAndLeavesItsInputsAlone() {
+        PotentialEstimator p = create(Contracts.settings(Map.of()));
+        p.fit(() -> new Pair(points(0, DataType.FLOAT), points(2, DataType.FLOAT)));
+        INDArray y = points(0, DataType.FLOAT);
+        INDArray x = points(2, DataType.FLOAT);
+        INDArray y0 = y.dup();
+        INDArray x0 = x.dup();
+        INDArray v = p.velocity(y, x);
+        assertArrayEquals(new long[] {batch(), dimension()}, v.shape());
+        assertEquals(y.dataType(), v.dataType());
+        for (double value : v.dup().data().asDouble()) {
+            assertTrue(Double.isFinite(value), "finite velocity");
+        }
+        assertEquals(y0, y, "generated points unchanged");
+        assertEquals(x0, x, "data points unchanged");
+    }
+
+    @Test
+    void velocityIsMinusBatchTimesTheGradientOfItsObjective() {
+        PotentialEstimator p = create(Contracts.settings(Map.of()));
+        INDArray y = points(0, DataType.DOUBLE);
+        INDArray x = points(1.5, DataType.DOUBLE);
+        Optional<ToDoubleFunction<INDArray>> objective = objective(p, x);
+        if (objective.isEmpty()) {
+            return;
+        }
+        INDArray v = p.velocity(y, x);
+        double h = 1e-6;
+        for (int i = 0; i < batch(); i++) {
+            for (int k = 0; k < dimension(); k++) {
+                INDArray up = y.dup();
+                INDArray down = y.dup();
+                up.putScalar(i, k, y.getDouble(i, k) + h);
+                down.putScalar(i, k, y.getDouble(i, k) - h);
+                double grad = (objective.get().applyAsDouble(up) - objective.get().applyAsDouble(down)) / (2 * h);
+                assertEquals(-batch() * grad, v.getDouble(i, k), 1e-5 * Math.max(1, Math.abs(v.getDouble(i, k))),
+                        "point " + i + ", coordinate " + k);
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.wasserflow.w1;
+
+import org.wasserflow.api.GroundCost;
+import org.wasserflow.api.Loss;
+
+/**
+ * The loss {@code J(mu) = W1(mu, mu_d)} of W1-FE (Malik &amp; Huang, "A Differential Equation Approach for
+ * Wasserstein GANs and Beyond", arXiv 2405.16351), with cost {@code c(y, x) = |y - x|}. Its pull is the unit
+ * vector from y towards x (zero where they coincide, a subgradient).
+ */
+public final class W1Loss implements Loss {
+
+    /** The name this loss is registered under. */
+    public static final String NAME = "w1";
+
+    private static final GroundCost DISTANCE = new GroundCost() {
+        @Override
+        public double cost(double[] y, double[] x) {
+            double s = 0;
+            for (int k = 0; k < y.length; k++) {
+                s += (y[k] - x[k]) * (y[k] - x[k]);
+            }
+            return Math.sqrt(s);
+        }
+
+        @Override
+        public void pull(double[] y, double[] x, double[] out) {
+            double norm = cost(y, x);
+            for (int k = 0; k < y.length; k++) {
+                out[k] = norm > 0 ? (x[k] - y[k]) / norm : 0;
+            }
+        }
+    };
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public GroundCost cost() {
+        return DISTANCE;
+    }
+}

@@ -1,0 +1,13 @@
+package org.wasserflow.w1;
+
+import org.wasserflow.api.Loss;
+import org.wasserflow.api.testkit.LossContract;
+
+/** The W1 loss against the SPI's contract kit. */
+class W1LossContractTest extends LossContract {
+
+    @Override
+    protected Loss loss() {
+        return new W1Loss();
+    }
+}

@@ -1,0 +1,61 @@
+package org.wasserflow.nn;
+
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.rng.Random;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.PairSource;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Seed;
+import org.wasserflow.api.Settings;
+
+/**
+ * The training schedule shared by neural potentials: {@code critic.steps} optimiser steps per training
+ * iteration, each on a fresh pair, and {@code critic.adapt_steps} warm-started steps (default 2) on Heun's
+ * predicted law. A subclass supplies one step of its own objective.
+ */
+public abstract class NeuralPotential implements PotentialEstimator {
+
+    /** The {@code critic.*} settings. */
+    protected final CriticConfig critic;
+    /** The random stream for initialisation and interpolation weights, derived from the run seed. */
+    protected final Random rng;
+    private final int adaptSteps;
+
+    /**
+     * @param stream the name of this potential's random stream ({@link Seed#derive})
+     */
+    protected NeuralPotential(Settings settings, Seed seed, String stream) {
+        this.critic = CriticConfig.from(settings);
+        this.adaptSteps = settings.getInt("critic.adapt_steps", 2);
+        ConfigException.require(adaptSteps >= 0, "critic.adapt_steps", adaptSteps, "an integer >= 0");
+        this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive(stream));
+    }
+
+    /**
+     * One optimiser step of the potential's objective on the pair {@code (y, x)}.
+     *
+     * @return the diagnostics of this step (objective value and its terms)
+     */
+    protected abstract Map<String, Double> step(INDArray y, INDArray x);
+
+    /** Takes {@code critic.steps} steps, each on a fresh pair; returns the last step's diagnostics. */
+    @Override
+    public final Map<String, Double> fit(PairSource pairs) {
+        Map<String, Double> last = Map.of();
+        for (int s = 0; s < critic.steps(); s++) {
+            var pair = pairs.next();
+            last = step(pair.generated(), pair.data());
+        }
+        return last;
+    }
+
+    /** Warm-started steps ({@code critic.adapt_steps}) on the given pair, for Heun's predicted law. */
+    @Override
+    public final void adapt(INDArray generated, INDArray data) {
+        for (int s = 0; s < adaptSteps; s++) {
+            step(generated, data);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.wasserflow.runners.ablate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.SortedMap;
+import java.util.stream.Stream;
+
+/**
+ * One run of a sweep: a variant and a seed, with its run directory {@code <sweep>/<variant>/seed-<n>}, its
+ * configuration file and its log. A run is complete once its directory holds {@code provenance.properties},
+ * which a run writes last.
+ *
+ * @param variant the variant's directory name
+ * @param seed the run seed
+ * @param config the full configuration of the run (base, variant values, seed, output place)
+ * @param dir the run directory
+ */
+public record PlannedRun(String variant, long seed, SortedMap<String, String> config, Path dir) {
+
+    /** True if the run finished and wrote its provenance. */
+    public boolean complete() {
+        return Files.isRegularFile(dir.resolve("provenance.properties"));
+    }
+
+    /** A short label for progress lines. */
+    public String label() {
+        return variant + "/seed-" + seed;
+    }
+
+    /** Deletes what an interrupted earlier attempt left in the run directory. */
+    void clearIncomplete() throws IOException {
+        if (Files.exists(dir) && !complete()) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

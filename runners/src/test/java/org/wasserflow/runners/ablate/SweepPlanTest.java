@@ -1,0 +1,67 @@
+package org.wasserflow.runners.ablate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasserflow.api.ConfigException;
+
+class SweepPlanTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void commandLineAxesFormAGridWithAliasesAndSeeds() {
+        SweepPlan p = SweepPlan.load(null, List.of("K=1,3,5", "potential=neural-dual,exact-ot", "seeds=3", "run.iterations=10",
+                "critic.hidden=64,64;128,128,128"));
+        assertEquals(Map.of("flow.K", List.of("1", "3", "5"), "potential", List.of("neural-dual", "exact-ot"),
+                "critic.hidden", List.of("64,64", "128,128,128")), p.axes());
+        assertEquals(12, p.variants().size());
+        assertEquals("flow.K-1__potential-neural-dual__critic.hidden-64_64", p.variants().get(0).name());
+        assertEquals(3, p.sweep().seeds());
+        assertEquals("10", p.base().get("run.iterations"));
+        assertTrue(!p.base().containsKey("flow.K") && !p.base().containsKey("ablate.seeds"));
+    }
+
+    @Test
+    void aFileGivesAxesUnderAblateGridAndIncludesItsBase() throws IOException {
+        Files.writeString(tmp.resolve("base.properties"), "loss = w2\nflow.K = 5\nrun.iterations = 7\n");
+        Files.writeString(tmp.resolve("k-sweep.properties"),
+                "include = base.properties\nablate.grid.flow.K = 1,5\nablate.seeds = 2\nablate.parallel = 2\n");
+        SweepPlan p = SweepPlan.load(tmp.resolve("k-sweep.properties"), List.of("run.iterations=9"));
+        assertEquals(Map.of("flow.K", List.of("1", "5")), p.axes());
+        assertEquals("k-sweep", p.sweep().name());
+        assertEquals(2, p.sweep().parallel());
+        assertEquals("9", p.base().get("run.iterations"), "the command line wins");
+        assertEquals("w2", p.base().get("loss"));
+    }
+
+    @Test
+    void mistakesAreNamed() {
+        ConfigException dup = assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("critic.hidden=64,64")));
+        assertTrue(dup.getMessage().contains("critic.hidden") && dup.getMessage().contains("';'"), dup.getMessage());
+        ConfigException seed = assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("run.seed=1,2")));
+        assertTrue(seed.getMessage().contains("seeds=N"), seed.getMessage());
+        ConfigException unknown = assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("ablate.paralel=2")));
+        assertTrue(unknown.getMessage().contains("ablate.paralel") && unknown.getMessage().contains("ablate.parallel"), unknown.getMessage());
+        assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("seeds=0")));
+        ConfigException target = assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("ablate.target=w2<0.2")));
+        assertTrue(target.getMessage().contains("ablate.target") && target.getMessage().contains("w2<=0.2"), target.getMessage());
+    }
+
+    @Test
+    void targetsReadBothDirections() {
+        SweepConfig.Target below = SweepPlan.load(null, List.of()).sweep().target();
+        assertTrue(below.met(0.2) && !below.met(0.21) && below.metric().equals("w2"), below.toString());
+        SweepConfig.Target above = SweepPlan.load(null, List.of("ablate.target=accuracy>=0.6")).sweep().target();
+        assertTrue(above.met(0.6) && !above.met(0.59) && above.metric().equals("accuracy"), above.toString());
+    }
+}

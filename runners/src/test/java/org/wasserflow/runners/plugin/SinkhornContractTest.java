@@ -1,0 +1,22 @@
+package org.wasserflow.runners.plugin;
+
+import java.util.Map;
+import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Settings;
+import org.wasserflow.api.testkit.PotentialEstimatorContract;
+import org.wasserflow.ot.SinkhornPotential;
+import org.wasserflow.w1.W1Loss;
+
+/** The Sinkhorn potential with the W1 cost against the SPI's contract kit. */
+class SinkhornContractTest extends PotentialEstimatorContract {
+
+    @Override
+    protected PotentialEstimator create(Settings settings) {
+        return new SinkhornPotential(new W1Loss(), settings);
+    }
+
+    @Override
+    protected Map<String, String> invalidSettings() {
+        return Map.of("sinkhorn.epsilon", "0", "sinkhorn.scaling", "1.5", "sinkhorn.max_iterations", "0");
+    }
+}

@@ -1,6 +1,7 @@
 package org.wasserflow.w1;
 
 import org.wasserflow.api.GroundCost;
+import org.wasserflow.api.GroundCosts;
 import org.wasserflow.api.Loss;
 
 /**
@@ -13,25 +14,6 @@ public final class W1Loss implements Loss {
     /** The name this loss is registered under. */
     public static final String NAME = "w1";
 
-    private static final GroundCost DISTANCE = new GroundCost() {
-        @Override
-        public double cost(double[] y, double[] x) {
-            double s = 0;
-            for (int k = 0; k < y.length; k++) {
-                s += (y[k] - x[k]) * (y[k] - x[k]);
-            }
-            return Math.sqrt(s);
-        }
-
-        @Override
-        public void pull(double[] y, double[] x, double[] out) {
-            double norm = cost(y, x);
-            for (int k = 0; k < y.length; k++) {
-                out[k] = norm > 0 ? (x[k] - y[k]) / norm : 0;
-            }
-        }
-    };
-
     @Override
     public String name() {
         return NAME;
@@ -39,6 +21,6 @@ public final class W1Loss implements Loss {
 
     @Override
     public GroundCost cost() {
-        return DISTANCE;
+        return GroundCosts.EUCLIDEAN;
     }
 }

@@ -19,9 +19,6 @@ import org.wasserflow.nn.TrainableNet;
  */
 public final class W1NeuralCritic extends NeuralPotential {
 
-    /** The name this estimator is registered under, scoped to the w1 loss. */
-    public static final String NAME = "neural-dual";
-
     private final W1CriticConfig penalty;
     private final Scratch scratch = new Scratch("w1-neural-critic");
     private TrainableNet f;
@@ -33,18 +30,11 @@ public final class W1NeuralCritic extends NeuralPotential {
         this.penalty = W1CriticConfig.from(settings);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** {@code +grad f(y)}, the W1 velocity towards the data. */
     @Override
     public INDArray velocity(INDArray generated, INDArray data) {
         build(generated.columns());
-        Tape t = f.tape("velocity", generated.rows());
-        f.net().forward(t, generated);
-        return f.net().inputGradient(t).dup();
+        return gradient(f, generated);
     }
 
     /** The critic's values at {@code points}, {@code [m, 1]} (for checks and plots). */

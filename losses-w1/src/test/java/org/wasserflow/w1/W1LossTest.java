@@ -18,14 +18,6 @@ class W1LossTest {
         double[] pull = new double[3];
         cost.pull(y, x, pull);
         assertArrayEquals(new double[] {0.6, 0.8, 0}, pull, 1e-12);
-        double h = 1e-6;
-        for (int k = 0; k < 3; k++) {
-            double[] up = y.clone();
-            double[] down = y.clone();
-            up[k] += h;
-            down[k] -= h;
-            assertEquals(-(cost.cost(up, x) - cost.cost(down, x)) / (2 * h), pull[k], 1e-6);
-        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.wasserflow.w2;
 
 import org.wasserflow.api.GroundCost;
+import org.wasserflow.api.GroundCosts;
 import org.wasserflow.api.Loss;
 
 /**
@@ -12,24 +13,6 @@ public final class W2Loss implements Loss {
     /** The name this loss is registered under. */
     public static final String NAME = "w2";
 
-    private static final GroundCost HALF_SQUARED = new GroundCost() {
-        @Override
-        public double cost(double[] y, double[] x) {
-            double s = 0;
-            for (int k = 0; k < y.length; k++) {
-                s += (y[k] - x[k]) * (y[k] - x[k]);
-            }
-            return s / 2;
-        }
-
-        @Override
-        public void pull(double[] y, double[] x, double[] out) {
-            for (int k = 0; k < y.length; k++) {
-                out[k] = x[k] - y[k];
-            }
-        }
-    };
-
     @Override
     public String name() {
         return NAME;
@@ -37,6 +20,6 @@ public final class W2Loss implements Loss {
 
     @Override
     public GroundCost cost() {
-        return HALF_SQUARED;
+        return GroundCosts.HALF_SQUARED_EUCLIDEAN;
     }
 }

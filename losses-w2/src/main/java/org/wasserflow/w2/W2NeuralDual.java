@@ -9,7 +9,6 @@ import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 import org.wasserflow.nn.NeuralPotential;
 import org.wasserflow.nn.Scratch;
-import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.TrainableNet;
 
 /**
@@ -18,9 +17,6 @@ import org.wasserflow.nn.TrainableNet;
  * Networks are built on first use, when the dimension of the data is known, from the run's seed.
  */
 public final class W2NeuralDual extends NeuralPotential {
-
-    /** The name this estimator is registered under, scoped to the w2 loss. */
-    public static final String NAME = "neural-dual";
 
     private final W2DualConfig dual;
     private final Scratch scratch = new Scratch("w2-neural-dual");
@@ -34,18 +30,11 @@ public final class W2NeuralDual extends NeuralPotential {
         this.dual = W2DualConfig.from(settings);
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** {@code -grad phi(y)}, the W2 velocity towards the data. */
     @Override
     public INDArray velocity(INDArray generated, INDArray data) {
         build(generated.columns());
-        Tape t = phi.tape("velocity", generated.rows());
-        phi.net().forward(t, generated);
-        return phi.net().inputGradient(t).neg();
+        return gradient(phi, generated).negi();
     }
 
     /** One optimiser step of both potentials on the dual objective of {@code (y, x)}. */

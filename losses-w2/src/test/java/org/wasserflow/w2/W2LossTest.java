@@ -17,14 +17,6 @@ class W2LossTest {
         assertEquals((0.25 + 9 + 16) / 2, cost.cost(y, x), 1e-12);
         double[] pull = new double[3];
         cost.pull(y, x, pull);
-        double h = 1e-6;
-        for (int k = 0; k < 3; k++) {
-            double[] up = y.clone();
-            double[] down = y.clone();
-            up[k] += h;
-            down[k] -= h;
-            assertEquals(-(cost.cost(up, x) - cost.cost(down, x)) / (2 * h), pull[k], 1e-6);
-        }
         assertArrayEquals(new double[] {-0.5, -3, 4}, pull, 1e-12);
     }
 }

@@ -33,6 +33,21 @@ public abstract class NeuralPotential implements PotentialEstimator {
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive(stream));
     }
 
+    /** The name every neural potential is registered under, scoped to its loss ({@code <loss>/neural-dual}). */
+    public static final String NAME = "neural-dual";
+
+    @Override
+    public final String name() {
+        return NAME;
+    }
+
+    /** The input gradient {@code grad f} of {@code net} at {@code points}, {@code [m, d]}, a new array. */
+    protected static INDArray gradient(TrainableNet net, INDArray points) {
+        Tape t = net.tape("velocity", (int) points.rows());
+        net.net().forward(t, points);
+        return net.net().inputGradient(t).dup();
+    }
+
     /**
      * One optimiser step of the potential's objective on the pair {@code (y, x)}.
      *

@@ -13,10 +13,12 @@ import org.wasserflow.nn.MlpSpec;
  * @param initStd {@code generator.init_std}, default 0.01
  * @param batchNorm {@code generator.batch_norm}: batch norm before each hidden ReLU, default true
  * @param residual {@code generator.residual}: add the input to the output, default true
+ * @param output {@code generator.output}: {@code linear} (default) or {@code tanh}, applied after the residual sum
  * @param optimizer {@code generator.optimizer} adam (default) or sgd, {@code generator.lr} 1e-4,
  *     {@code generator.beta1} 0.9, {@code generator.beta2} 0.999
  */
-public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, OptimizerConfig optimizer) {
+public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, MlpSpec.Output output,
+        OptimizerConfig optimizer) {
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();
@@ -27,12 +29,14 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     public static MlpGeneratorConfig from(Settings s) {
         return new MlpGeneratorConfig(s.getPositiveInts("generator.hidden", 128, 128, 128), s.getDouble("generator.init_std", 0.01),
                 s.getBoolean("generator.batch_norm", true), s.getBoolean("generator.residual", true),
+                s.getChoice("generator.output", "linear", java.util.List.of("linear", "tanh")).equals("tanh")
+                        ? MlpSpec.Output.TANH : MlpSpec.Output.LINEAR,
                 OptimizerConfig.from(s, "generator", 1e-4, 0.9, 0.999));
     }
 
     /** The network mapping {@code dim} inputs to {@code dim} outputs. */
     public MlpSpec spec(int dim) {
-        return new MlpSpec(dim, hidden, dim, batchNorm ? MlpSpec.Norm.BATCH : MlpSpec.Norm.NONE, residual, initStd);
+        return new MlpSpec(dim, hidden, dim, batchNorm ? MlpSpec.Norm.BATCH : MlpSpec.Norm.NONE, residual, initStd, output);
     }
 
     @Override
@@ -43,7 +47,7 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpGeneratorConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd
-                && batchNorm == c.batchNorm && residual == c.residual && optimizer.equals(c.optimizer);
+                && batchNorm == c.batchNorm && residual == c.residual && output == c.output && optimizer.equals(c.optimizer);
     }
 
     @Override
@@ -54,6 +58,6 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public String toString() {
         return "MlpGeneratorConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", batchNorm=" + batchNorm
-                + ", residual=" + residual + ", optimizer=" + optimizer + "]";
+                + ", residual=" + residual + ", output=" + output + ", optimizer=" + optimizer + "]";
     }
 }

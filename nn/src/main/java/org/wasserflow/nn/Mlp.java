@@ -18,7 +18,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *
  * <p>Layers: {@code a_l = h_{l-1} W_l + b_l}, {@code h_l = relu(a_l)} (with batch norm
  * {@code relu(gamma * (a_l - mean) / std + beta)} using batch statistics, and no bias), output
- * {@code h_{L-1} W_L + b_L}, plus the input if residual. ReLU has zero second derivative almost
+ * {@code h_{L-1} W_L + b_L}, plus the input if residual, then tanh if asked. ReLU has zero second derivative almost
  * everywhere, so the double backward pass treats the ReLU masks as constants, which is exact.
  *
  * <p>Gradients accumulate into {@link #parameters()}'s gradient buffer; an optimiser consumes them.
@@ -143,6 +143,9 @@ public final class Mlp {
         if (spec.residual()) {
             tape.out.addi(x);
         }
+        if (spec.output() == MlpSpec.Output.TANH) {
+            Transforms.tanh(tape.out, false);
+        }
         return tape.out;
     }
 
@@ -167,6 +170,9 @@ public final class Mlp {
      * @param dOut {@code [m, outputDim]}, not modified
      */
     public void backward(Tape tape, INDArray dOut) {
+        if (spec.output() == MlpSpec.Output.TANH) {
+            dOut = tape.out.mul(tape.out).rsubi(1).muli(dOut);
+        }
         int last = layers - 1;
         INDArray prev = tape.h[last - 1];
         Nd4j.gemm(prev, dOut, weight(last).grad(), true, false, 1.0, 1.0);
@@ -250,7 +256,7 @@ public final class Mlp {
     }
 
     private void requireScalarPlain() {
-        if (spec.outputDim() != 1 || batchNorm || spec.residual()) {
+        if (spec.outputDim() != 1 || batchNorm || spec.residual() || spec.output() != MlpSpec.Output.LINEAR) {
             throw new IllegalStateException("input gradients need a plain scalar network, got " + spec);
         }
     }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * The architecture of an {@link Mlp}: {@code input -> hidden... -> output}, ReLU after every hidden
- * layer, a linear output layer.
+ * layer, a linear output layer, optionally followed by tanh.
  *
  * @param inputDim input width
  * @param hidden hidden widths, at least one
@@ -13,11 +13,20 @@ import java.util.Arrays;
  * @param residual whether the network adds its input to its output ({@code G(z) = z + MLP(z)}); needs
  *     {@code outputDim == inputDim}
  * @param initStd standard deviation of the Gaussian weight initialisation (biases start at zero)
+ * @param output the output activation, applied after the residual sum
  */
-public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd) {
+public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd, Output output) {
 
     /** Normalisation of hidden pre-activations. */
     public enum Norm { NONE, BATCH }
+
+    /** The output activation: none, or tanh (outputs in (-1, 1), e.g. images scaled to [-1, 1]). */
+    public enum Output { LINEAR, TANH }
+
+    /** A network with a linear output. */
+    public MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd) {
+        this(inputDim, hidden, outputDim, norm, residual, initStd, Output.LINEAR);
+    }
 
     public MlpSpec {
         hidden = hidden.clone();
@@ -55,7 +64,7 @@ public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, bool
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpSpec s && inputDim == s.inputDim && Arrays.equals(hidden, s.hidden) && outputDim == s.outputDim
-                && norm == s.norm && residual == s.residual && initStd == s.initStd;
+                && norm == s.norm && residual == s.residual && initStd == s.initStd && output == s.output;
     }
 
     @Override
@@ -66,6 +75,6 @@ public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, bool
     @Override
     public String toString() {
         return "MlpSpec[" + inputDim + " -> " + Arrays.toString(hidden) + " -> " + outputDim + ", norm=" + norm
-                + ", residual=" + residual + ", initStd=" + initStd + "]";
+                + ", residual=" + residual + ", initStd=" + initStd + ", output=" + output + "]";
     }
 }

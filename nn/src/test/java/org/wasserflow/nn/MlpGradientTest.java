@@ -81,6 +81,19 @@ class MlpGradientTest {
     }
 
     @Test
+    void tanhOutputGradientMatchesFiniteDifferences() {
+        Mlp net = new Mlp(new MlpSpec(3, new int[] {7, 6}, 3, MlpSpec.Norm.BATCH, true, 0.5, MlpSpec.Output.TANH), rng,
+                DataType.DOUBLE);
+        INDArray x = randn(10, 3);
+        INDArray r = randn(10, 3);
+        Tape tape = net.newTape(10);
+        INDArray out = net.forward(tape, x);
+        org.junit.jupiter.api.Assertions.assertTrue(out.amaxNumber().doubleValue() < 1, "tanh bounds the output");
+        net.backward(tape, r);
+        assertParamGradient(net, () -> net.forward(net.newTape(10), x).mul(r).sumNumber().doubleValue());
+    }
+
+    @Test
     void batchNormNormalisesHiddenUnits() {
         Mlp net = new Mlp(new MlpSpec(2, new int[] {16}, 2, MlpSpec.Norm.BATCH, false, 0.5), rng, DataType.DOUBLE);
         Tape tape = net.newTape(64);

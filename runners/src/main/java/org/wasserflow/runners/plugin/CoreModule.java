@@ -8,10 +8,12 @@ import org.wasserflow.api.Loss;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.runners.experiment.Experiment;
 import org.wasserflow.runners.experiment.RingExperiment;
+import org.wasserflow.runners.experiment.UspsMnistExperiment;
 
 /**
  * The runner's own registrations: declares every extension point (so a run with no plugin of a kind gets
- * an empty registry rather than a wiring error), the Euler and Heun integrators and the ring experiment.
+ * an empty registry rather than a wiring error), the Euler and Heun integrators, and the ring and USPS to
+ * MNIST experiments.
  */
 public final class CoreModule extends AbstractModule {
 
@@ -23,6 +25,8 @@ public final class CoreModule extends AbstractModule {
         MapBinder<String, Integrator> integrators = MapBinder.newMapBinder(binder(), String.class, Integrator.class);
         integrators.addBinding(EulerIntegrator.NAME).to(EulerIntegrator.class);
         integrators.addBinding(HeunIntegrator.NAME).to(HeunIntegrator.class);
-        MapBinder.newMapBinder(binder(), String.class, Experiment.class).addBinding(RingExperiment.NAME).to(RingExperiment.class);
+        MapBinder<String, Experiment> experiments = MapBinder.newMapBinder(binder(), String.class, Experiment.class);
+        experiments.addBinding(RingExperiment.NAME).to(RingExperiment.class);
+        experiments.addBinding(UspsMnistExperiment.NAME).to(UspsMnistExperiment.class);
     }
 }

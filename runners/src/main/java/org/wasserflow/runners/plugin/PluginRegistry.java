@@ -48,14 +48,34 @@ public final class PluginRegistry {
     }
 
     /**
-     * Wires the modules of every source with the run's settings. A name registered by two sources fails,
-     * naming both; so does a source whose modules cannot be wired.
+     * Wires the modules of every source with the run's settings, in one injector. Only if that fails are the
+     * sources wired one by one, to name the culprit: a name registered by two sources (naming both), or a
+     * source whose modules cannot be wired on their own.
      */
     public static PluginRegistry discover(List<PluginSource> sources, Settings settings, Seed seed) {
-        Map<String, String> owners = new java.util.HashMap<>();
         List<Module> modules = new ArrayList<>();
+        sources.forEach(source -> modules.addAll(source.modules()));
+        try {
+            return new PluginRegistry(Guice.createInjector(withRun(modules, settings, seed)));
+        } catch (CreationException e) {
+            if (sources.size() > 1) {
+                failNamingTheSource(sources, settings, seed);
+            }
+            throw new ConfigException("plugins.dir", "wiring the plugins failed: " + e.getErrorMessages().iterator().next().getMessage());
+        }
+    }
+
+    /** Fails naming the source at fault: one that cannot be wired alone, or one registering a name another does. */
+    private static void failNamingTheSource(List<PluginSource> sources, Settings settings, Seed seed) {
+        Map<String, String> owners = new java.util.HashMap<>();
         for (PluginSource source : sources) {
-            Injector alone = wire(source.modules(), settings, seed, source.origin());
+            Injector alone;
+            try {
+                alone = Guice.createInjector(withRun(source.modules(), settings, seed));
+            } catch (CreationException e) {
+                throw new ConfigException("plugins.dir", "wiring " + source.origin() + " failed: "
+                        + e.getErrorMessages().iterator().next().getMessage());
+            }
             for (Class<?> type : TYPES) {
                 for (String name : new PluginRegistry(alone).names(type)) {
                     String key = type.getSimpleName() + " '" + name + "'";
@@ -66,12 +86,11 @@ public final class PluginRegistry {
                     }
                 }
             }
-            modules.addAll(source.modules());
         }
-        return new PluginRegistry(wire(modules, settings, seed, "the plugins"));
     }
 
-    private static Injector wire(List<Module> plugins, Settings settings, Seed seed, String origin) {
+    /** The plugin modules plus the run's settings and seed, every extension point declared and the selected loss. */
+    private static List<Module> withRun(List<Module> plugins, Settings settings, Seed seed) {
         List<Module> modules = new ArrayList<>(plugins);
         modules.add(new AbstractModule() {
             @Override
@@ -94,11 +113,7 @@ public final class PluginRegistry {
                 return p.get();
             }
         });
-        try {
-            return Guice.createInjector(modules);
-        } catch (CreationException e) {
-            throw new ConfigException("plugins.dir", "wiring " + origin + " failed: " + e.getErrorMessages().iterator().next().getMessage());
-        }
+        return modules;
     }
 
     /** The loss registered as {@code name}. */

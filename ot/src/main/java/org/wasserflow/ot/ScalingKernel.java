@@ -42,23 +42,39 @@ final class ScalingKernel {
         float inv = (float) (1.0 / eps);
         for (int i = 0; i < rows; i++) {
             int base = i * cols;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < cols; j++) {
-                float t = (g[j] - cost[base + j]) * inv;
-                k[base + j] = t;
-                max = Math.max(max, t);
-            }
-            double sum = 0;
-            for (int j = 0; j < cols; j++) {
-                float v = k[base + j] - max;
-                float e = v > NEGLIGIBLE ? FastExp.exp(v) : 0f;
-                k[base + j] = e;
-                sum += e;
-            }
+            float max = expRow(cost, base, g, inv, k, base, cols);
             f[i] = (float) (-eps * max);
-            u[i] = (float) (cols / sum);
+            u[i] = (float) (cols / sum(k, base, cols));
         }
         transpose(k, kt, rows, cols);
+    }
+
+    /**
+     * One row of a soft c-transform: with {@code t_j = (g_j - cost[base + j]) * inv}, writes
+     * {@code exp(t_j - max t)} into {@code out[outBase + j]} for {@code j < n}, storing 0 without evaluating the
+     * exponential below {@code e^-40}, and returns {@code max t}.
+     */
+    static float expRow(float[] cost, int base, float[] g, float inv, float[] out, int outBase, int n) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < n; j++) {
+            float t = (g[j] - cost[base + j]) * inv;
+            out[outBase + j] = t;
+            max = Math.max(max, t);
+        }
+        for (int j = 0; j < n; j++) {
+            float v = out[outBase + j] - max;
+            out[outBase + j] = v > NEGLIGIBLE ? FastExp.exp(v) : 0f;
+        }
+        return max;
+    }
+
+    /** {@code sum_j a[from + j]} for {@code j < n}, accumulated in order in double. */
+    static double sum(float[] a, int from, int n) {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+            s += a[from + j];
+        }
+        return s;
     }
 
     /** {@code out_i = sum_j K_ij w_j}, {@code out} of length rows. */

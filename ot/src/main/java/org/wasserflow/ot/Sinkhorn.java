@@ -157,12 +157,11 @@ public final class Sinkhorn {
             return out;
         }
 
-        /** Moves the column scalings into g; the rebuild that follows recomputes f and u from g. */
+        /** Moves the column scalings into g; w is stale until the rebuild that follows, which also recomputes f and u. */
         void absorb(double eps) {
             for (int j = 0; j < m; j++) {
                 g[j] += (float) (eps * Math.log((double) w[j] * m));
             }
-            Arrays.fill(w, 1f / m);
         }
 
         /** Moves the row scalings into f: f and g are then the full potentials. */

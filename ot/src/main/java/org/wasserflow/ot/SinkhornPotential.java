@@ -21,9 +21,6 @@ public final class SinkhornPotential implements PotentialEstimator {
     /** The name this estimator is registered under, for every loss. */
     public static final String NAME = "sinkhorn";
 
-    /** Softmax terms below {@code e^-40} of the largest are dropped, as in the solver's kernel. */
-    private static final float NEGLIGIBLE = -40f;
-
     private final GroundCost cost;
     private final SinkhornConfig config;
     private final Sinkhorn solver = new Sinkhorn();
@@ -70,17 +67,8 @@ public final class SinkhornPotential implements PotentialEstimator {
         float[] w = new float[m];
         double[] pull = new double[d];
         for (int i = 0; i < n; i++) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                w[j] = (r.g()[j] - c[i * m + j]) * inv;
-                max = Math.max(max, w[j]);
-            }
-            double total = 0;
-            for (int j = 0; j < m; j++) {
-                float t = w[j] - max;
-                w[j] = t > NEGLIGIBLE ? FastExp.exp(t) : 0f;
-                total += w[j];
-            }
+            ScalingKernel.expRow(c, i * m, r.g(), inv, w, 0, m);
+            double total = ScalingKernel.sum(w, 0, m);
             for (int j = 0; j < m; j++) {
                 if (w[j] > 0) {
                     cost.pull(y[i], x[j], pull);

@@ -7,6 +7,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.wasserflow.api.ConfigException;
 
@@ -26,8 +28,8 @@ public final class UspsReader {
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(key, key + ": USPS file " + file + " not found (expected the ESL zip.train.gz / zip.test.gz)");
         }
-        FloatList pixels = new FloatList();
-        IntList labels = new IntList();
+        List<float[]> images = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(open(file), StandardCharsets.US_ASCII))) {
             String line;
             int number = 0;
@@ -45,14 +47,15 @@ public final class UspsReader {
                     if (label != Math.rint(label) || label < 0 || label > 9) {
                         throw malformed(key, file, number, "label " + cells[0] + " is not a digit 0..9");
                     }
-                    labels.add((int) label);
-                    for (int k = 1; k < cells.length; k++) {
-                        float v = Float.parseFloat(cells[k]);
-                        if (!(v >= -1.0001f && v <= 1.0001f)) {
-                            throw malformed(key, file, number, "grey value " + cells[k] + " outside [-1, 1]");
+                    float[] image = new float[Digits.SIZE];
+                    for (int k = 0; k < Digits.SIZE; k++) {
+                        image[k] = Float.parseFloat(cells[k + 1]);
+                        if (!(image[k] >= -1.0001f && image[k] <= 1.0001f)) {
+                            throw malformed(key, file, number, "grey value " + cells[k + 1] + " outside [-1, 1]");
                         }
-                        pixels.add(v);
                     }
+                    labels.add((int) label);
+                    images.add(image);
                 } catch (NumberFormatException e) {
                     throw malformed(key, file, number, "not a number: " + e.getMessage());
                 }
@@ -60,10 +63,14 @@ public final class UspsReader {
         } catch (IOException e) {
             throw new ConfigException(key, key + ": cannot read USPS file " + file + ": " + e.getMessage());
         }
-        if (labels.size() == 0) {
+        if (labels.isEmpty()) {
             throw new ConfigException(key, key + ": USPS file " + file + " holds no images");
         }
-        return new Digits(pixels.toArray(), labels.toArray());
+        float[] pixels = new float[images.size() * Digits.SIZE];
+        for (int i = 0; i < images.size(); i++) {
+            System.arraycopy(images.get(i), 0, pixels, i * Digits.SIZE, Digits.SIZE);
+        }
+        return new Digits(pixels, labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
     static InputStream open(Path file) throws IOException {
@@ -77,43 +84,5 @@ public final class UspsReader {
 
     private static ConfigException malformed(String key, Path file, int line, String what) {
         return new ConfigException(key, key + ": malformed USPS file " + file + ", line " + line + ": " + what);
-    }
-
-    /** A growable float array. */
-    static final class FloatList {
-        private float[] a = new float[1 << 16];
-        private int n;
-
-        void add(float v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-        }
-
-        float[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
-
-    /** A growable int array. */
-    static final class IntList {
-        private int[] a = new int[1 << 10];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, 2 * n);
-            }
-            a[n++] = v;
-        }
-
-        int size() {
-            return n;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
     }
 }

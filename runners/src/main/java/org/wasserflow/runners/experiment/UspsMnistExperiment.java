@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Generator;
@@ -135,11 +136,9 @@ public final class UspsMnistExperiment implements Experiment {
     }
 
     private static INDArray squaredDistances(INDArray a, INDArray b) {
-        INDArray an = a.mul(a).sum(1).reshape(a.rows(), 1);
-        INDArray bn = b.mul(b).sum(1).reshape(1, b.rows());
-        return a.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).mmul(b.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).transpose())
-                .muli(-2).addiColumnVector(an.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE))
-                .addiRowVector(bn.castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+        INDArray an = a.mul(a).sum(1).reshape(a.rows(), 1).castTo(DataType.DOUBLE);
+        INDArray bn = b.mul(b).sum(1).reshape(1, b.rows()).castTo(DataType.DOUBLE);
+        return a.castTo(DataType.DOUBLE).mmul(b.castTo(DataType.DOUBLE).transpose()).muli(-2).addiColumnVector(an).addiRowVector(bn);
     }
 
     private INDArray sample(Digits d, int m) {

@@ -98,12 +98,14 @@ public final class SweepReport {
             if (g.tables().isEmpty()) {
                 continue;
             }
-            int rows = g.tables().stream().mapToInt(t -> t.rows().size()).min().orElse(0);
+            List<double[]> xs = g.tables().stream().map(t -> t.column(x)).toList();
+            List<double[]> ys = g.tables().stream().map(t -> t.column(metric)).toList();
+            int rows = xs.stream().mapToInt(c -> c.length).min().orElse(0);
             double[][] xy = new double[2][rows];
             for (int i = 0; i < rows; i++) {
                 int row = i;
-                xy[0][i] = mean(g.tables().stream().mapToDouble(t -> t.column(x)[row]).toArray());
-                xy[1][i] = mean(g.tables().stream().mapToDouble(t -> t.column(metric)[row]).toArray());
+                xy[0][i] = mean(xs.stream().mapToDouble(c -> c[row]).toArray());
+                xy[1][i] = mean(ys.stream().mapToDouble(c -> c[row]).toArray());
             }
             series.put(g.variant().name(), xy);
         }

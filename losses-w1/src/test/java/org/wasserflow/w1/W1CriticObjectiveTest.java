@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.testkit.Contracts;
 import org.wasserflow.nn.Mlp;
 import org.wasserflow.nn.MlpSpec;
 import org.wasserflow.nn.Tape;
@@ -26,18 +27,6 @@ class W1CriticObjectiveTest {
         return new INDArray[] {y, x, a};
     }
 
-    /** The central difference of {@code f} in parameter k, step 1e-6; restores the parameter. */
-    private static double centralDifference(INDArray values, long k, java.util.function.DoubleSupplier f) {
-        double p = values.getDouble(k);
-        double h = 1e-6;
-        values.putScalar(k, p + h);
-        double up = f.getAsDouble();
-        values.putScalar(k, p - h);
-        double down = f.getAsDouble();
-        values.putScalar(k, p);
-        return (up - down) / (2 * h);
-    }
-
     @ParameterizedTest
     @EnumSource(W1CriticConfig.Penalty.class)
     void gradientMatchesFiniteDifferences(W1CriticConfig.Penalty penalty) {
@@ -52,7 +41,7 @@ class W1CriticObjectiveTest {
         INDArray values = f.parameters().values();
         int nonZero = 0;
         for (long k = 0; k < values.length(); k++) {
-            double fd = centralDifference(values, k, () -> obj.accumulate(b[0], b[1], b[2]).loss());
+            double fd = Contracts.centralDifference(values, k, () -> obj.accumulate(b[0], b[1], b[2]).loss());
             assertEquals(fd, grads.getDouble(k), 1e-5 * Math.max(1, Math.abs(fd)), "parameter " + k);
             nonZero += grads.getDouble(k) != 0 ? 1 : 0;
         }
@@ -75,7 +64,7 @@ class W1CriticObjectiveTest {
         INDArray values = f.parameters().values();
         double worst = 0;
         for (long k = 0; k < values.length(); k++) {
-            double fd = centralDifference(values, k, () -> full.accumulate(b[0], b[1], b[2]).penalty());
+            double fd = Contracts.centralDifference(values, k, () -> full.accumulate(b[0], b[1], b[2]).penalty());
             worst = Math.max(worst, Math.abs(fd - penaltyGrad.getDouble(k)));
         }
         assertTrue(worst < 1e-6, "penalty gradient error " + worst);

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.testkit.Contracts;
 import org.wasserflow.nn.Mlp;
 import org.wasserflow.nn.MlpSpec;
 
@@ -37,14 +38,7 @@ class W2DualObjectiveTest {
             INDArray values = net.parameters().values();
             int nonZero = 0;
             for (long k = 0; k < values.length(); k++) {
-                double v = values.getDouble(k);
-                double hstep = 1e-6;
-                values.putScalar(k, v + hstep);
-                double up = obj.accumulate(y, x, a, b).loss();
-                values.putScalar(k, v - hstep);
-                double down = obj.accumulate(y, x, a, b).loss();
-                values.putScalar(k, v);
-                double fd = (up - down) / (2 * hstep);
+                double fd = Contracts.centralDifference(values, k, () -> obj.accumulate(y, x, a, b).loss());
                 assertEquals(fd, grads.getDouble(k), 1e-5 * Math.max(1, Math.abs(fd)), "parameter " + k);
                 nonZero += grads.getDouble(k) != 0 ? 1 : 0;
             }

@@ -9,11 +9,10 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.testkit.Contracts;
 
 /** Hand-written backpropagation against central finite differences, in double precision. */
 class MlpGradientTest {
-
-    private static final double H = 1e-6;
 
     private final Random rng = Nd4j.getRandomFactory().getNewRandomInstance(7);
 
@@ -36,7 +35,7 @@ class MlpGradientTest {
         for (int i = 0; i < 8; i++) {
             for (int j = 0; j < 3; j++) {
                 int r = i;
-                double fd = central(x, i, j, () -> net.forward(probe, x).getDouble(r, 0));
+                double fd = Contracts.centralDifference(x, (long) i * x.columns() + j, () -> net.forward(probe, x).getDouble(r, 0));
                 assertEquals(fd, g.getDouble(i, j), 1e-7, "d f(x_" + i + ") / dx_" + j);
             }
         }
@@ -108,31 +107,11 @@ class MlpGradientTest {
         INDArray values = net.parameters().values();
         int checked = 0;
         for (int k = 0; k < values.length(); k++) {
-            double fd = central(values, k, loss);
+            double fd = Contracts.centralDifference(values, k, loss);
             double an = grads.getDouble(k);
             assertEquals(fd, an, 1e-6 * Math.max(1, Math.abs(fd)), "parameter " + k);
             checked += an != 0 ? 1 : 0;
         }
         assertTrue(checked > values.length() / 2, "most gradients are non-zero: " + checked);
-    }
-
-    private static double central(INDArray a, int i, int j, DoubleSupplier f) {
-        double v = a.getDouble(i, j);
-        a.putScalar(i, j, v + H);
-        double up = f.getAsDouble();
-        a.putScalar(i, j, v - H);
-        double down = f.getAsDouble();
-        a.putScalar(i, j, v);
-        return (up - down) / (2 * H);
-    }
-
-    private static double central(INDArray flat, long k, DoubleSupplier f) {
-        double v = flat.getDouble(k);
-        flat.putScalar(k, v + H);
-        double up = f.getAsDouble();
-        flat.putScalar(k, v - H);
-        double down = f.getAsDouble();
-        flat.putScalar(k, v);
-        return (up - down) / (2 * H);
     }
 }

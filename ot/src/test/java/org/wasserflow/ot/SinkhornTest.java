@@ -63,24 +63,31 @@ class SinkhornTest {
         }
         int stages = 1 + (int) Math.ceil(Math.log((hi - lo) / eps) / Math.log(2));
         assertTrue(r.rebuilds() > stages, "absorptions beyond the " + stages + " epsilon stages: " + r.rebuilds());
-        double worstF = 0;
-        for (int i = 0; i < n; i++) {
-            double[] t = new double[m];
-            for (int j = 0; j < m; j++) {
-                t[j] = (r.g()[j] - c[i * m + j]) / eps;
-            }
-            worstF = Math.max(worstF, Math.abs(r.f()[i] + eps * (logSumExp(t) - Math.log(m))));
-        }
-        double worstG = 0;
-        for (int j = 0; j < m; j++) {
-            double[] t = new double[n];
-            for (int i = 0; i < n; i++) {
-                t[i] = (r.f()[i] - c[i * m + j]) / eps;
-            }
-            worstG = Math.max(worstG, Math.abs(r.g()[j] + eps * (logSumExp(t) - Math.log(n))));
-        }
+        double worstF = worstTransformGap(r.f(), r.g(), eps, (i, j) -> c[i * m + j]);
+        double worstG = worstTransformGap(r.g(), r.f(), eps, (j, i) -> c[i * m + j]);
         assertTrue(worstF < 1e-5, "f is the soft c-transform of g: " + worstF);
         assertTrue(worstG < 1e-4 * eps * 10, "g is the soft c-transform of f: " + worstG);
+    }
+
+    /**
+     * {@code max_i |pot_i - c-transform(other)_i|} with the soft c-transform
+     * {@code -eps log mean_j exp((other_j - cost(i, j)) / eps)} in double precision.
+     */
+    private static double worstTransformGap(float[] pot, float[] other, double eps, CostAt cost) {
+        double worst = 0;
+        for (int i = 0; i < pot.length; i++) {
+            double[] t = new double[other.length];
+            for (int j = 0; j < other.length; j++) {
+                t[j] = (other[j] - cost.at(i, j)) / eps;
+            }
+            worst = Math.max(worst, Math.abs(pot[i] + eps * (logSumExp(t) - Math.log(other.length))));
+        }
+        return worst;
+    }
+
+    /** The cost between the i-th point of one side and the j-th of the other. */
+    private interface CostAt {
+        double at(int i, int j);
     }
 
     /** A double-precision log-sum-exp, the reference for the solver's float kernel. */

@@ -3,6 +3,8 @@ package org.wasserflow.api.testkit;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Settings;
 
 /** Helpers shared by the contract tests. */
@@ -19,6 +21,21 @@ public final class Contracts {
     /** Settings backed by a map; absent keys take the component's defaults. */
     public static Settings settings(Map<String, String> values) {
         return key -> Optional.ofNullable(values.get(key));
+    }
+
+    /**
+     * The central finite difference, step 1e-6, of {@code f} in the entry {@code k} (linear, row-major) of the
+     * contiguous array {@code values}, which is perturbed in place and restored. Use double precision.
+     */
+    public static double centralDifference(INDArray values, long k, DoubleSupplier f) {
+        double h = 1e-6;
+        double v = values.getDouble(k);
+        values.putScalar(k, v + h);
+        double up = f.getAsDouble();
+        values.putScalar(k, v - h);
+        double down = f.getAsDouble();
+        values.putScalar(k, v);
+        return (up - down) / (2 * h);
     }
 
     /** A standard Gaussian vector. */

@@ -108,14 +108,9 @@ public abstract class PotentialEstimatorContract {
             return;
         }
         INDArray v = p.velocity(y, x);
-        double h = 1e-6;
         for (int i = 0; i < batch(); i++) {
             for (int k = 0; k < dimension(); k++) {
-                INDArray up = y.dup();
-                INDArray down = y.dup();
-                up.putScalar(i, k, y.getDouble(i, k) + h);
-                down.putScalar(i, k, y.getDouble(i, k) - h);
-                double grad = (objective.get().applyAsDouble(up) - objective.get().applyAsDouble(down)) / (2 * h);
+                double grad = Contracts.centralDifference(y, (long) i * dimension() + k, () -> objective.get().applyAsDouble(y));
                 assertEquals(-batch() * grad, v.getDouble(i, k), 1e-5 * Math.max(1, Math.abs(v.getDouble(i, k))),
                         "point " + i + ", coordinate " + k);
             }

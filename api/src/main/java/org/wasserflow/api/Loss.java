@@ -13,6 +13,14 @@ public interface Loss {
     /** The logical name the loss is registered under, e.g. {@code w2}. */
     String name();
 
-    /** The ground cost {@code c(y, x)} between a generated point {@code y} and a data point {@code x}. */
-    GroundCost cost();
+    /**
+     * The ground cost {@code c(y, x)} between a generated point {@code y} and a data point {@code x}, for
+     * cost-generic estimators. Only losses whose descriptor {@linkplain Plugin#provides provides}
+     * {@link Capability#GROUND_COST} need implement it; the runner checks this before training.
+     *
+     * @throws UnsupportedOperationException if this loss has no ground cost
+     */
+    default GroundCost cost() {
+        throw new UnsupportedOperationException("loss '" + name() + "' has no ground cost");
+    }
 }

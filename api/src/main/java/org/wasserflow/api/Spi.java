@@ -4,7 +4,9 @@ package org.wasserflow.api;
  * The version of this service-provider interface. A plugin jar declares the version it was built against in
  * its manifest attribute {@value #MANIFEST_ATTRIBUTE} (the Maven property {@code wasserflow.spi.version}
  * sets it); the runner loads only plugins built against its own version. The version changes with any
- * incompatible change to the interfaces of this package.
+ * incompatible change to the interfaces of this package. Version 2: plugins register {@link Plugin}
+ * descriptors with declared {@link SettingGroup}s and {@link Capability capabilities}, and read their values
+ * through {@link Settings#get(Setting)}.
  */
 public final class Spi {
 
@@ -12,7 +14,7 @@ public final class Spi {
     public static final String MANIFEST_ATTRIBUTE = "Wasserflow-SPI-Version";
 
     /** This SPI's version; equal to the parent POM's {@code wasserflow.spi.version}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private Spi() {
     }

@@ -1,16 +1,26 @@
 package org.wasserflow.generators;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.MapBinder;
-import org.wasserflow.api.Generator;
+import com.google.inject.multibindings.Multibinder;
+import org.wasserflow.api.Capability;
+import org.wasserflow.api.Plugin;
 
 /** Registers the residual MLP generator as {@code generator=mlp} and particle mode as {@code generator=particles}. */
 public final class GeneratorsModule extends AbstractModule {
 
+    /** {@code generator=mlp}. */
+    public static final Plugin MLP = Plugin.generator(MlpGenerator.NAME, MlpGenerator.class,
+            "residual MLP G(z) = z + MLP(z) with batch norm, trained by regression")
+            .settings(MlpGeneratorConfig.GROUP).provides(Capability.DESCEND);
+
+    /** {@code generator=particles}. */
+    public static final Plugin PARTICLES = Plugin.generator(ParticleGenerator.NAME, ParticleGenerator.class,
+            "particle mode: the particles themselves move; no network").requires(Capability.FIXED_BATCH);
+
     @Override
     protected void configure() {
-        MapBinder<String, Generator> generators = MapBinder.newMapBinder(binder(), String.class, Generator.class);
-        generators.addBinding(MlpGenerator.NAME).to(MlpGenerator.class);
-        generators.addBinding(ParticleGenerator.NAME).to(ParticleGenerator.class);
+        Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
+        plugins.addBinding().toInstance(MLP);
+        plugins.addBinding().toInstance(PARTICLES);
     }
 }

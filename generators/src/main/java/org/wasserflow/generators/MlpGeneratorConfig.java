@@ -1,37 +1,50 @@
 package org.wasserflow.generators;
 
 import java.util.Arrays;
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
-import org.wasserflow.nn.OptimizerConfig;
 import org.wasserflow.nn.MlpSpec;
+import org.wasserflow.nn.OptimizerConfig;
 
 /**
- * The residual MLP generator {@code G(z) = z + MLP(z)} of SPEC section 6, read from {@code generator.*}.
+ * The residual MLP generator {@code G(z) = z + MLP(z)} of SPEC section 6, read from {@code generator.*}
+ * ({@link #GROUP}).
  *
- * @param hidden {@code generator.hidden}, default {@code 128,128,128}
- * @param initStd {@code generator.init_std}, default 0.01
- * @param batchNorm {@code generator.batch_norm}: batch norm before each hidden ReLU, default true
- * @param residual {@code generator.residual}: add the input to the output, default true
- * @param output {@code generator.output}: {@code linear} (default) or {@code tanh}, applied after the residual sum
- * @param optimizer {@code generator.optimizer} adam (default) or sgd, {@code generator.lr} 1e-4,
- *     {@code generator.beta1} 0.9, {@code generator.beta2} 0.999
+ * @param hidden hidden widths
+ * @param initStd std of the initial weights
+ * @param batchNorm batch norm before each hidden ReLU
+ * @param residual add the input to the output
+ * @param output the output map, applied after the residual sum
+ * @param optimizer the generator's optimiser
  */
 public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, MlpSpec.Output output,
         OptimizerConfig optimizer) {
 
+    public static final Setting<int[]> HIDDEN = Setting.positiveInts("generator.hidden", 128, 128, 128)
+            .describe("hidden widths of the generator MLP");
+    public static final Setting<Double> INIT_STD = Setting.number("generator.init_std", 0.01).positive()
+            .describe("std of the N(0, std^2) initial weights");
+    public static final Setting<Boolean> BATCH_NORM = Setting.flag("generator.batch_norm", true)
+            .describe("batch norm (batch statistics) before each hidden ReLU");
+    public static final Setting<Boolean> RESIDUAL = Setting.flag("generator.residual", true)
+            .describe("add the input to the output: G(z) = z + MLP(z)");
+    public static final Setting<String> OUTPUT = Setting.choice("generator.output", "linear", "linear", "tanh")
+            .describe("output map after the residual sum: linear, or tanh to bound images to (-1, 1)");
+    public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("generator", 1e-4, 0.9, 0.999);
+
+    /** The {@code generator.*} keys of the MLP generator. */
+    public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
+            RESIDUAL, OUTPUT).with(OPTIMIZER.group("generator", "generator optimiser"));
+
     public MlpGeneratorConfig {
         hidden = hidden.clone();
-        ConfigException.require(initStd > 0, "generator.init_std", initStd, "a number > 0");
     }
 
-    /** Reads and validates the {@code generator.*} keys. */
+    /** Reads the {@code generator.*} keys. */
     public static MlpGeneratorConfig from(Settings s) {
-        return new MlpGeneratorConfig(s.getPositiveInts("generator.hidden", 128, 128, 128), s.getDouble("generator.init_std", 0.01),
-                s.getBoolean("generator.batch_norm", true), s.getBoolean("generator.residual", true),
-                s.getChoice("generator.output", "linear", java.util.List.of("linear", "tanh")).equals("tanh")
-                        ? MlpSpec.Output.TANH : MlpSpec.Output.LINEAR,
-                OptimizerConfig.from(s, "generator", 1e-4, 0.9, 0.999));
+        return new MlpGeneratorConfig(s.get(HIDDEN), s.get(INIT_STD), s.get(BATCH_NORM), s.get(RESIDUAL),
+                s.get(OUTPUT).equals("tanh") ? MlpSpec.Output.TANH : MlpSpec.Output.LINEAR, OPTIMIZER.read(s));
     }
 
     /** The network mapping {@code dim} inputs to {@code dim} outputs. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,7 +17,7 @@ import org.wasserflow.api.Settings;
 class MlpGeneratorTest {
 
     private static Settings settings(Map<String, String> values) {
-        return key -> Optional.ofNullable(values.get(key));
+        return Settings.of(values, GeneratorsModule.MLP.settings());
     }
 
     private static INDArray source(long seed) {

@@ -1,15 +1,14 @@
 package org.wasserflow.w1;
 
-import java.util.List;
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The Lipschitz penalty of the W1 critic (SPEC section 3), read from the {@code w1.*} keys.
+ * The Lipschitz penalty of the W1 critic (SPEC section 3), read from the {@code w1.*} keys ({@link #GROUP}).
  *
- * @param penalty {@code w1.penalty}: {@code gp} ({@code P(u) = u^2}, WGAN-GP, Gulrajani et al. 2017, default)
- *     or {@code lp} ({@code P(u) = max(u, 0)^2}, Petzka et al. 2018), applied to {@code u = |grad f(xhat)| - 1}
- * @param lambda {@code w1.lambda}: weight of the penalty, default 10
+ * @param penalty the penalty {@code P} on {@code u = |grad f(xhat)| - 1}
+ * @param lambda weight of the penalty
  */
 public record W1CriticConfig(Penalty penalty, double lambda) {
 
@@ -29,13 +28,16 @@ public record W1CriticConfig(Penalty penalty, double lambda) {
         }
     }
 
-    public W1CriticConfig {
-        ConfigException.require(lambda >= 0, "w1.lambda", lambda, "a number >= 0");
-    }
+    public static final Setting<String> PENALTY = Setting.choice("w1.penalty", "gp", "gp", "lp")
+            .describe("gradient penalty: gp P(u) = u^2 (WGAN-GP, Gulrajani et al. 2017) or lp P(u) = max(u,0)^2 (Petzka et al. 2018)");
+    public static final Setting<Double> LAMBDA = Setting.number("w1.lambda", 10).atLeast(0)
+            .describe("weight of the gradient penalty");
 
-    /** Reads and validates the {@code w1.*} keys. */
+    /** The {@code w1.*} keys. */
+    public static final SettingGroup GROUP = SettingGroup.of("w1", "W1 critic's Lipschitz penalty", PENALTY, LAMBDA);
+
+    /** Reads the {@code w1.*} keys. */
     public static W1CriticConfig from(Settings s) {
-        String p = s.getChoice("w1.penalty", "gp", List.of("gp", "lp"));
-        return new W1CriticConfig(p.equals("lp") ? Penalty.LP : Penalty.GP, s.getDouble("w1.lambda", 10));
+        return new W1CriticConfig(s.get(PENALTY).equals("lp") ? Penalty.LP : Penalty.GP, s.get(LAMBDA));
     }
 }

@@ -1,6 +1,7 @@
 package org.wasserflow.w1;
 
 import java.util.Map;
+import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
@@ -8,6 +9,11 @@ import org.wasserflow.api.testkit.PotentialEstimatorContract;
 
 /** The W1 critic against the SPI's contract kit (its velocity descends no closed-form objective). */
 class W1ContractTest extends PotentialEstimatorContract {
+
+    @Override
+    protected Plugin plugin() {
+        return W1Module.NEURAL_DUAL;
+    }
 
     @Override
     protected PotentialEstimator create(Settings settings) {

@@ -1,19 +1,17 @@
 package org.wasserflow.w2;
 
-import java.util.List;
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The penalised W2 dual objective of SPEC section 2, read from the {@code w2.*} keys.
+ * The penalised W2 dual objective of SPEC section 2, read from the {@code w2.*} keys ({@link #GROUP}).
  *
- * @param penalty {@code w2.penalty}: {@code squared} ({@code max(u,0)^2}, Seguy et al. 2018, default) or
- *     {@code linear} ({@code max(u,0)}, the W2 paper's Algorithm 1)
- * @param lambda {@code w2.lambda}: weight of the hinge penalty, default 200
- * @param interpolants {@code w2.interpolants}: also penalise random interpolants, default true
- * @param equality {@code w2.equality}: add the equality terms on {@code (y, T y)} and {@code (S x, x)},
- *     default true
- * @param lambdaEq {@code w2.lambda_eq}: weight of the equality terms, default 1
+ * @param penalty the hinge penalty {@code R}
+ * @param lambda weight of the hinge penalty
+ * @param interpolants whether random interpolants are penalised too
+ * @param equality whether the equality terms on {@code (y, T y)} and {@code (S x, x)} are added
+ * @param lambdaEq weight of the equality terms
  */
 public record W2DualConfig(Penalty penalty, double lambda, boolean interpolants, boolean equality, double lambdaEq) {
 
@@ -32,15 +30,24 @@ public record W2DualConfig(Penalty penalty, double lambda, boolean interpolants,
         }
     }
 
-    public W2DualConfig {
-        ConfigException.require(lambda >= 0, "w2.lambda", lambda, "a number >= 0");
-        ConfigException.require(lambdaEq >= 0, "w2.lambda_eq", lambdaEq, "a number >= 0");
-    }
+    public static final Setting<String> PENALTY = Setting.choice("w2.penalty", "squared", "squared", "linear")
+            .describe("hinge penalty R(u): squared max(u,0)^2 (Seguy et al. 2018) or linear max(u,0) (the W2 paper's Algorithm 1)");
+    public static final Setting<Double> LAMBDA = Setting.number("w2.lambda", 200).atLeast(0)
+            .describe("weight of the hinge penalty on phi(y) + psi(x) - c(y, x)");
+    public static final Setting<Boolean> INTERPOLANTS = Setting.flag("w2.interpolants", true)
+            .describe("also penalise random interpolants of the pair");
+    public static final Setting<Boolean> EQUALITY = Setting.flag("w2.equality", true)
+            .describe("add the equality terms on (y, T y) and (S x, x) (double backpropagation)");
+    public static final Setting<Double> LAMBDA_EQ = Setting.number("w2.lambda_eq", 1.0).atLeast(0)
+            .describe("weight of the equality terms");
 
-    /** Reads and validates the {@code w2.*} keys. */
+    /** The {@code w2.*} keys. */
+    public static final SettingGroup GROUP = SettingGroup.of("w2", "penalised W2 dual objective", PENALTY, LAMBDA, INTERPOLANTS,
+            EQUALITY, LAMBDA_EQ);
+
+    /** Reads the {@code w2.*} keys. */
     public static W2DualConfig from(Settings s) {
-        String p = s.getChoice("w2.penalty", "squared", List.of("squared", "linear"));
-        return new W2DualConfig(p.equals("linear") ? Penalty.LINEAR : Penalty.SQUARED, s.getDouble("w2.lambda", 200),
-                s.getBoolean("w2.interpolants", true), s.getBoolean("w2.equality", true), s.getDouble("w2.lambda_eq", 1.0));
+        return new W2DualConfig(s.get(PENALTY).equals("linear") ? Penalty.LINEAR : Penalty.SQUARED, s.get(LAMBDA),
+                s.get(INTERPOLANTS), s.get(EQUALITY), s.get(LAMBDA_EQ));
     }
 }

@@ -1,20 +1,27 @@
 package org.wasserflow.w2;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.MapBinder;
-import org.wasserflow.api.Loss;
-import org.wasserflow.api.PotentialEstimator;
+import com.google.inject.multibindings.Multibinder;
+import org.wasserflow.api.Capability;
+import org.wasserflow.api.Plugin;
+import org.wasserflow.nn.CriticConfig;
 
-/**
- * Registers the W2-FE loss as {@code loss=w2} and its neural dual as {@code potential=neural-dual}
- * (registry key {@code w2/neural-dual}: estimators specific to a loss are keyed {@code <loss>/<name>}).
- */
+/** Registers the W2-FE loss as {@code loss=w2} and its neural dual as {@code potential=neural-dual} for that loss. */
 public final class W2Module extends AbstractModule {
+
+    /** {@code loss=w2}. */
+    public static final Plugin LOSS = Plugin.loss(W2Loss.NAME, W2Loss.class, "W2-FE: the W2 loss, cost |y - x|^2 / 2 (Huang & Malik)")
+            .provides(Capability.GROUND_COST);
+
+    /** {@code potential=neural-dual} with {@code loss=w2}. */
+    public static final Plugin NEURAL_DUAL = Plugin.potential(W2NeuralDual.NAME, W2NeuralDual.class,
+            "two MLP potentials phi, psi on the penalised W2 dual; velocity -grad phi")
+            .forLoss(W2Loss.NAME).settings(W2DualConfig.GROUP, CriticConfig.GROUP, W2NeuralDual.PARALLEL);
 
     @Override
     protected void configure() {
-        MapBinder.newMapBinder(binder(), String.class, Loss.class).addBinding(W2Loss.NAME).to(W2Loss.class);
-        MapBinder.newMapBinder(binder(), String.class, PotentialEstimator.class)
-                .addBinding(W2Loss.NAME + "/" + W2NeuralDual.NAME).to(W2NeuralDual.class);
+        Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
+        plugins.addBinding().toInstance(LOSS);
+        plugins.addBinding().toInstance(NEURAL_DUAL);
     }
 }

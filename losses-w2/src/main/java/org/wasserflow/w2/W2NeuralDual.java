@@ -6,6 +6,8 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Seed;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 import org.wasserflow.nn.NeuralPotential;
 import org.wasserflow.nn.Scratch;
@@ -18,7 +20,14 @@ import org.wasserflow.nn.TrainableNet;
  */
 public final class W2NeuralDual extends NeuralPotential {
 
+    /** {@code critic.threads}: the W2 dual's two sides on one or two threads (the result is the same). */
+    public static final Setting<Integer> THREADS = Setting.integer("critic.threads", 2).between(1, 2, false, false)
+            .describe("threads for the phi and psi sides of the dual: 1, or 2 (bit-identical results)");
+    /** The W2-only critic key. */
+    public static final SettingGroup PARALLEL = SettingGroup.of("critic", "parallel W2 dual", THREADS);
+
     private final W2DualConfig dual;
+    private final int threads;
     private final Scratch scratch = new Scratch("w2-neural-dual");
     private TrainableNet phi;
     private TrainableNet psi;
@@ -28,6 +37,7 @@ public final class W2NeuralDual extends NeuralPotential {
     public W2NeuralDual(Settings settings, Seed seed) {
         super(settings, seed, "w2.neural-dual");
         this.dual = W2DualConfig.from(settings);
+        this.threads = settings.get(THREADS);
     }
 
     /** {@code -grad phi(y)}, the W2 velocity towards the data. */
@@ -55,7 +65,7 @@ public final class W2NeuralDual extends NeuralPotential {
         if (phi == null) {
             phi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
             psi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
-            objective = new W2DualObjective(dual, phi.net(), psi.net(), critic.threads() > 1);
+            objective = new W2DualObjective(dual, phi.net(), psi.net(), threads > 1);
         } else if (phi.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("potential built for dimension " + phi.net().spec().inputDim() + ", got " + dim);
         }

@@ -1,6 +1,7 @@
 package org.wasserflow.w2;
 
 import java.util.Map;
+import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
@@ -10,12 +11,17 @@ import org.wasserflow.api.testkit.PotentialEstimatorContract;
 class W2ContractTest extends PotentialEstimatorContract {
 
     @Override
+    protected Plugin plugin() {
+        return W2Module.NEURAL_DUAL;
+    }
+
+    @Override
     protected PotentialEstimator create(Settings settings) {
         return new W2NeuralDual(settings, new Seed(5));
     }
 
     @Override
     protected Map<String, String> invalidSettings() {
-        return Map.of("w2.penalty", "cubic", "w2.lambda", "-1", "critic.steps", "0", "critic.hidden", "0");
+        return Map.of("w2.penalty", "cubic", "w2.lambda", "-1", "critic.steps", "0", "critic.hidden", "0", "critic.threads", "3");
     }
 }

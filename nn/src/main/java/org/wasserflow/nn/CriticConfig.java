@@ -1,33 +1,43 @@
 package org.wasserflow.nn;
 
 import java.util.Arrays;
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The potential (critic) networks and their training, read from the {@code critic.*} keys.
+ * The potential (critic) networks and their training, read from the {@code critic.*} keys that every neural
+ * potential shares ({@link #GROUP}).
  *
- * @param hidden hidden widths ({@code critic.hidden}, default {@code 128,128,128})
- * @param initStd weight initialisation std ({@code critic.init_std}, default 0.1)
- * @param steps critic updates per training iteration, d_iters ({@code critic.steps}, default 5)
- * @param optimizer {@code critic.optimizer} adam (default) or sgd, {@code critic.lr} 5e-4, {@code critic.beta1} 0.9,
- *     {@code critic.beta2} 0.999
- * @param threads {@code critic.threads}: 1, or 2 to compute the two sides of a two-potential dual on two
- *     threads (same result; default 2)
+ * @param hidden hidden widths
+ * @param initStd weight initialisation std
+ * @param steps critic updates per training iteration (d_iters)
+ * @param adaptSteps warm-started updates on Heun's predicted law
+ * @param optimizer the critic's optimiser
  */
-public record CriticConfig(int[] hidden, double initStd, int steps, OptimizerConfig optimizer, int threads) {
+public record CriticConfig(int[] hidden, double initStd, int steps, int adaptSteps, OptimizerConfig optimizer) {
+
+    public static final Setting<int[]> HIDDEN = Setting.positiveInts("critic.hidden", 128, 128, 128)
+            .describe("hidden widths of each potential network");
+    public static final Setting<Double> INIT_STD = Setting.number("critic.init_std", 0.1).positive()
+            .describe("std of the N(0, std^2) initial weights");
+    public static final Setting<Integer> STEPS = Setting.integer("critic.steps", 5).atLeast(1)
+            .describe("critic updates per training iteration, each on a fresh pair (d_iters)");
+    public static final Setting<Integer> ADAPT_STEPS = Setting.integer("critic.adapt_steps", 2).atLeast(0)
+            .describe("warm-started critic updates on Heun's predicted law (integrator=heun)");
+    public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("critic", 5e-4, 0.9, 0.999);
+
+    /** The shared critic settings: network, schedule and optimiser. */
+    public static final SettingGroup GROUP = SettingGroup.of("critic", "neural potential networks and their training",
+            HIDDEN, INIT_STD, STEPS, ADAPT_STEPS).with(OPTIMIZER.group("critic", "critic optimiser"));
 
     public CriticConfig {
         hidden = hidden.clone();
-        ConfigException.require(initStd > 0, "critic.init_std", initStd, "a number > 0");
-        ConfigException.require(steps >= 1, "critic.steps", steps, "an integer >= 1");
-        ConfigException.require(threads == 1 || threads == 2, "critic.threads", threads, "1 or 2");
     }
 
-    /** Reads and validates the {@code critic.*} keys. */
+    /** Reads the {@code critic.*} keys. */
     public static CriticConfig from(Settings s) {
-        return new CriticConfig(s.getPositiveInts("critic.hidden", 128, 128, 128), s.getDouble("critic.init_std", 0.1),
-                s.getInt("critic.steps", 5), OptimizerConfig.from(s, "critic", 5e-4, 0.9, 0.999), s.getInt("critic.threads", 2));
+        return new CriticConfig(s.get(HIDDEN), s.get(INIT_STD), s.get(STEPS), s.get(ADAPT_STEPS), OPTIMIZER.read(s));
     }
 
     /** A scalar potential network on {@code inputDim} inputs. */
@@ -43,7 +53,7 @@ public record CriticConfig(int[] hidden, double initStd, int steps, OptimizerCon
     @Override
     public boolean equals(Object o) {
         return o instanceof CriticConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd && steps == c.steps
-                && optimizer.equals(c.optimizer) && threads == c.threads;
+                && adaptSteps == c.adaptSteps && optimizer.equals(c.optimizer);
     }
 
     @Override
@@ -53,6 +63,7 @@ public record CriticConfig(int[] hidden, double initStd, int steps, OptimizerCon
 
     @Override
     public String toString() {
-        return "CriticConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", steps=" + steps + ", optimizer=" + optimizer + ", threads=" + threads + "]";
+        return "CriticConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", steps=" + steps + ", adaptSteps="
+                + adaptSteps + ", optimizer=" + optimizer + "]";
     }
 }

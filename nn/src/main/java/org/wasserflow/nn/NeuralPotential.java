@@ -4,7 +4,6 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
-import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.PairSource;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Seed;
@@ -12,7 +11,7 @@ import org.wasserflow.api.Settings;
 
 /**
  * The training schedule shared by neural potentials: {@code critic.steps} optimiser steps per training
- * iteration, each on a fresh pair, and {@code critic.adapt_steps} warm-started steps (default 2) on Heun's
+ * iteration, each on a fresh pair, and {@code critic.adapt_steps} warm-started steps on Heun's
  * predicted law. A subclass supplies one step of its own objective.
  */
 public abstract class NeuralPotential implements PotentialEstimator {
@@ -21,15 +20,12 @@ public abstract class NeuralPotential implements PotentialEstimator {
     protected final CriticConfig critic;
     /** The random stream for initialisation and interpolation weights, derived from the run seed. */
     protected final Random rng;
-    private final int adaptSteps;
 
     /**
      * @param stream the name of this potential's random stream ({@link Seed#derive})
      */
     protected NeuralPotential(Settings settings, Seed seed, String stream) {
         this.critic = CriticConfig.from(settings);
-        this.adaptSteps = settings.getInt("critic.adapt_steps", 2);
-        ConfigException.require(adaptSteps >= 0, "critic.adapt_steps", adaptSteps, "an integer >= 0");
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive(stream));
     }
 
@@ -69,7 +65,7 @@ public abstract class NeuralPotential implements PotentialEstimator {
     /** Warm-started steps ({@code critic.adapt_steps}) on the given pair, for Heun's predicted law. */
     @Override
     public final void adapt(INDArray generated, INDArray data) {
-        for (int s = 0; s < adaptSteps; s++) {
+        for (int s = 0; s < critic.adaptSteps(); s++) {
             step(generated, data);
         }
     }

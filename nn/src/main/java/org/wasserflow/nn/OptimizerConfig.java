@@ -1,13 +1,14 @@
 package org.wasserflow.nn;
 
-import java.util.List;
 import java.util.Locale;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
  * An optimiser and its hyper-parameters, read from {@code <prefix>.optimizer}, {@code <prefix>.lr},
- * {@code <prefix>.beta1}, {@code <prefix>.beta2}.
+ * {@code <prefix>.beta1}, {@code <prefix>.beta2} (see {@link Keys}).
  *
  * @param kind {@code adam} (Kingma &amp; Ba 2015) or {@code sgd} (plain gradient descent, no momentum; the
  *     betas are ignored)
@@ -35,6 +36,38 @@ public record OptimizerConfig(Kind kind, double learningRate, double beta1, doub
         ConfigException.require(epsilon > 0, "epsilon", epsilon, "a number > 0");
     }
 
+    /**
+     * The four optimiser settings under one prefix, declared once here for every network that trains:
+     * {@code <prefix>.optimizer} (adam or sgd), {@code .lr}, {@code .beta1}, {@code .beta2}.
+     *
+     * @param optimizer the optimiser's name
+     * @param lr the learning rate
+     * @param beta1 Adam's first-moment decay
+     * @param beta2 Adam's second-moment decay
+     */
+    public record Keys(Setting<String> optimizer, Setting<Double> lr, Setting<Double> beta1, Setting<Double> beta2) {
+
+        /** The settings as a group under {@code prefix}. */
+        public SettingGroup group(String prefix, String title) {
+            return SettingGroup.of(prefix, title, optimizer, lr, beta1, beta2);
+        }
+
+        /** Reads the optimiser. */
+        public OptimizerConfig read(Settings s) {
+            return new OptimizerConfig(Kind.valueOf(s.get(optimizer).toUpperCase(Locale.ROOT)), s.get(lr), s.get(beta1),
+                    s.get(beta2), 1e-8);
+        }
+    }
+
+    /** The optimiser settings of the network trained under {@code prefix}, with its defaults (Adam). */
+    public static Keys keys(String prefix, double lr, double beta1, double beta2) {
+        return new Keys(Setting.choice(prefix + ".optimizer", "adam", "adam", "sgd")
+                        .describe("optimiser: adam (Kingma & Ba 2015) or sgd (plain gradient descent; the betas are ignored)"),
+                Setting.number(prefix + ".lr", lr).positive().describe("learning rate"),
+                Setting.number(prefix + ".beta1", beta1).between(0, 1, false, true).describe("Adam's first-moment decay"),
+                Setting.number(prefix + ".beta2", beta2).between(0, 1, false, true).describe("Adam's second-moment decay"));
+    }
+
     /** Adam with the given hyper-parameters. */
     public static OptimizerConfig adam(double lr, double beta1, double beta2) {
         return new OptimizerConfig(Kind.ADAM, lr, beta1, beta2, 1e-8);
@@ -43,18 +76,6 @@ public record OptimizerConfig(Kind kind, double learningRate, double beta1, doub
     /** Plain gradient descent. */
     public static OptimizerConfig sgd(double lr) {
         return new OptimizerConfig(Kind.SGD, lr, 0, 0, 1e-8);
-    }
-
-    /** Reads the keys under {@code prefix}, defaulting to Adam with the given values; errors name the full key. */
-    public static OptimizerConfig from(Settings s, String prefix, double lr, double beta1, double beta2) {
-        String kind = s.getChoice(prefix + ".optimizer", "adam", List.of("adam", "sgd"));
-        double a = s.getDouble(prefix + ".lr", lr);
-        double b1 = s.getDouble(prefix + ".beta1", beta1);
-        double b2 = s.getDouble(prefix + ".beta2", beta2);
-        ConfigException.require(a > 0, prefix + ".lr", a, "a number > 0");
-        ConfigException.require(b1 >= 0 && b1 < 1, prefix + ".beta1", b1, "a number in [0, 1)");
-        ConfigException.require(b2 >= 0 && b2 < 1, prefix + ".beta2", b2, "a number in [0, 1)");
-        return new OptimizerConfig(Kind.valueOf(kind.toUpperCase(Locale.ROOT)), a, b1, b2, 1e-8);
     }
 
     /** A new optimiser over {@code params}, with fresh state. */

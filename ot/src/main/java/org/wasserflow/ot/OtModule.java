@@ -1,16 +1,27 @@
 package org.wasserflow.ot;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.multibindings.MapBinder;
-import org.wasserflow.api.PotentialEstimator;
+import com.google.inject.multibindings.Multibinder;
+import org.wasserflow.api.Capability;
+import org.wasserflow.api.Plugin;
 
-/** Registers the exact discrete OT and Sinkhorn potentials as {@code potential=exact-ot|sinkhorn}, for every loss. */
+/** Registers the exact discrete OT and Sinkhorn potentials as {@code potential=exact-ot|sinkhorn}, for every loss with a ground cost. */
 public final class OtModule extends AbstractModule {
+
+    /** {@code potential=exact-ot}, for any loss with a ground cost. */
+    public static final Plugin EXACT_OT = Plugin.potential(ExactOtPotential.NAME, ExactOtPotential.class,
+            "exact assignment between the batches for the loss's ground cost; velocity the pull to each partner")
+            .requires(Capability.GROUND_COST, Capability.EQUAL_BATCHES);
+
+    /** {@code potential=sinkhorn}, for any loss with a ground cost. */
+    public static final Plugin SINKHORN = Plugin.potential(SinkhornPotential.NAME, SinkhornPotential.class,
+            "stabilised log-domain Sinkhorn; velocity by the soft c-transform")
+            .settings(SinkhornConfig.GROUP).requires(Capability.GROUND_COST);
 
     @Override
     protected void configure() {
-        MapBinder<String, PotentialEstimator> potentials = MapBinder.newMapBinder(binder(), String.class, PotentialEstimator.class);
-        potentials.addBinding(ExactOtPotential.NAME).to(ExactOtPotential.class);
-        potentials.addBinding(SinkhornPotential.NAME).to(SinkhornPotential.class);
+        Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
+        plugins.addBinding().toInstance(EXACT_OT);
+        plugins.addBinding().toInstance(SINKHORN);
     }
 }

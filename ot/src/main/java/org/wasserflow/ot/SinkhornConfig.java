@@ -1,31 +1,38 @@
 package org.wasserflow.ot;
 
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The Sinkhorn potential, read from the {@code sinkhorn.*} keys.
+ * The Sinkhorn potential, read from the {@code sinkhorn.*} keys ({@link #GROUP}).
  *
- * @param epsilon {@code sinkhorn.epsilon}: entropic regularisation in cost units, default 0.01
- * @param scaling {@code sinkhorn.scaling}: epsilon-scaling factor in (0, 1), default 0.5
- * @param tolerance {@code sinkhorn.tolerance}: L1 marginal error at which to stop, default 1e-4
- * @param maxIterations {@code sinkhorn.max_iterations}: iteration cap at the target epsilon, default 1000
- * @param debias {@code sinkhorn.debias}: use the Sinkhorn divergence (subtract the self term), default false
+ * @param epsilon entropic regularisation in cost units
+ * @param scaling epsilon-scaling factor
+ * @param tolerance L1 marginal error at which to stop
+ * @param maxIterations iteration cap at the target epsilon
+ * @param debias whether the Sinkhorn divergence's self term is subtracted
  */
 public record SinkhornConfig(double epsilon, double scaling, double tolerance, int maxIterations, boolean debias) {
 
-    public SinkhornConfig {
-        ConfigException.require(epsilon > 0, "sinkhorn.epsilon", epsilon, "a number > 0");
-        ConfigException.require(scaling > 0 && scaling < 1, "sinkhorn.scaling", scaling, "a number in (0, 1)");
-        ConfigException.require(tolerance > 0, "sinkhorn.tolerance", tolerance, "a number > 0");
-        ConfigException.require(maxIterations >= 1, "sinkhorn.max_iterations", maxIterations, "an integer >= 1");
-    }
+    public static final Setting<Double> EPSILON = Setting.number("sinkhorn.epsilon", 0.01).positive()
+            .describe("entropic regularisation, in units of the cost");
+    public static final Setting<Double> SCALING = Setting.number("sinkhorn.scaling", 0.5).between(0, 1, true, true)
+            .describe("epsilon-scaling factor: each stage multiplies epsilon by it until the target");
+    public static final Setting<Double> TOLERANCE = Setting.number("sinkhorn.tolerance", 1e-4).positive()
+            .describe("L1 marginal error at which the iterations stop");
+    public static final Setting<Integer> MAX_ITERATIONS = Setting.integer("sinkhorn.max_iterations", 1000).atLeast(1)
+            .describe("iteration cap at the target epsilon");
+    public static final Setting<Boolean> DEBIAS = Setting.flag("sinkhorn.debias", false)
+            .describe("use the Sinkhorn divergence: subtract the self term's velocity");
 
-    /** Reads and validates the {@code sinkhorn.*} keys. */
+    /** The {@code sinkhorn.*} keys. */
+    public static final SettingGroup GROUP = SettingGroup.of("sinkhorn", "Sinkhorn potential", EPSILON, SCALING, TOLERANCE,
+            MAX_ITERATIONS, DEBIAS);
+
+    /** Reads the {@code sinkhorn.*} keys. */
     public static SinkhornConfig from(Settings s) {
-        return new SinkhornConfig(s.getDouble("sinkhorn.epsilon", 0.01), s.getDouble("sinkhorn.scaling", 0.5),
-                s.getDouble("sinkhorn.tolerance", 1e-4), s.getInt("sinkhorn.max_iterations", 1000),
-                s.getBoolean("sinkhorn.debias", false));
+        return new SinkhornConfig(s.get(EPSILON), s.get(SCALING), s.get(TOLERANCE), s.get(MAX_ITERATIONS), s.get(DEBIAS));
     }
 
     /** The solver options. */

@@ -1,13 +1,17 @@
 package org.wasserflow.runners;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.wasserflow.ot.EmpiricalTransport;
 import org.wasserflow.ot.LinearAssignment;
 import org.wasserflow.ot.Points;
 import org.wasserflow.ot.Sinkhorn;
-import org.wasserflow.runners.config.TrackingSettings;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
+import org.wasserflow.api.Settings;
 import org.wasserflow.runners.experiment.Experiment;
 import org.wasserflow.runners.flow.Components;
 
@@ -20,24 +24,33 @@ import org.wasserflow.runners.flow.Components;
  */
 public final class BenchCommand {
 
-    private final TrackingSettings settings;
+    public static final Setting<Integer> WARMUP = Setting.integer("bench.warmup", 10).atLeast(0)
+            .describe("untimed training iterations before timing");
+    public static final Setting<Integer> ITERATIONS = Setting.integer("bench.iterations", 30).atLeast(1)
+            .describe("timed training iterations");
+    public static final Setting<Integer> REPEATS = Setting.integer("bench.repeats", 3).atLeast(1)
+            .describe("repeats of each exact assignment");
+    public static final Setting<int[]> ASSIGNMENT_SIZES = Setting.positiveInts("bench.assignment_sizes", 1000, 3000)
+            .describe("point counts of the exact assignments timed");
+    public static final Setting<int[]> SINKHORN_SIZES = Setting.positiveInts("bench.sinkhorn_sizes", 1000, 4000)
+            .describe("point counts of the Sinkhorn solves timed");
+    /** The {@code bench.*} keys. */
+    public static final SettingGroup GROUP = SettingGroup.of("bench", "the benchmark command", WARMUP, ITERATIONS, REPEATS,
+            ASSIGNMENT_SIZES, SINKHORN_SIZES);
+
+    private final Map<String, String> values;
     private final ClassLoader plugins;
 
-    public BenchCommand(TrackingSettings settings, ClassLoader plugins) {
-        this.settings = settings;
+    public BenchCommand(Map<String, String> values, ClassLoader plugins) {
+        this.values = Map.copyOf(values);
         this.plugins = plugins;
     }
 
     public void execute() {
-        int[] opts = new int[3];
-        int[][] sizes = new int[2][];
-        Components c = Components.build(settings, plugins, s -> {
-            opts[0] = s.getInt("bench.warmup", 10);
-            opts[1] = s.getInt("bench.iterations", 30);
-            opts[2] = s.getInt("bench.repeats", 3);
-            sizes[0] = s.getPositiveInts("bench.assignment_sizes", 1000, 3000);
-            sizes[1] = s.getPositiveInts("bench.sinkhorn_sizes", 1000, 4000);
-        });
+        Components c = Components.build(values, plugins, List.of(GROUP));
+        Settings bench = c.plan().view(List.of(GROUP));
+        int[] opts = {bench.get(WARMUP), bench.get(ITERATIONS), bench.get(REPEATS)};
+        int[][] sizes = {bench.get(ASSIGNMENT_SIZES), bench.get(SINKHORN_SIZES)};
         System.out.printf(Locale.ROOT, "training iteration (%s, K=%d, batch %d, critic steps and terms as configured)%n",
                 c.run().selection(), c.flow().k(), c.flow().batch());
         for (int i = 0; i < opts[0]; i++) {

@@ -8,10 +8,9 @@ import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.ablate.AblateCommand;
 import org.wasserflow.runners.ablate.ChildRuns;
 import org.wasserflow.runners.config.ConfigLoader;
-import org.wasserflow.runners.config.TrackingSettings;
 
 /**
- * The command line: {@code wasserflow <run|bench|ablate> [experiment-file] [key=value ...] [--stacktrace]}.
+ * The command line: {@code wasserflow <run|bench|ablate|help> [experiment-file] [key=value ...] [--stacktrace]}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
  * value and what is valid), 1 for any other failure. Stack traces only with {@code --stacktrace}.
  */
@@ -23,6 +22,7 @@ public final class Main {
             "  run     train and evaluate; writes a run directory under run.out",
             "  bench   time training iterations, the exact assignment and Sinkhorn",
             "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report",
+            "  help    list the plugins; help <kind> <name> prints a plugin's keys (help potential sinkhorn)",
             "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
             "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
 
@@ -34,13 +34,28 @@ public final class Main {
         System.exit(run(args, System.err));
     }
 
-    /** Runs a command line and returns the exit status. */
+    /** Runs a command line, printing to standard output and {@code err}, and returns the exit status. */
     static int run(String[] args, PrintStream err) {
+        return run(args, System.out, err);
+    }
+
+    /** Runs a command line and returns the exit status; {@code help} prints to {@code out}, errors go to {@code err}. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         boolean stacktrace = List.of(args).contains("--stacktrace");
         try {
-            if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            if (args.length == 0) {
                 err.println(USAGE);
-                return args.length == 0 ? 2 : 0;
+                return 2;
+            }
+            if (args[0].equals("help") || args[0].equals("--help")) {
+                List<String> topic = new ArrayList<>();
+                List<String> overrides = new ArrayList<>();
+                for (int i = 1; i < args.length; i++) {
+                    (args[i].contains("=") ? overrides : topic).add(args[i]);
+                }
+                topic.remove("--stacktrace");
+                new HelpCommand(topic, new ConfigLoader().load(null, overrides), Main.class.getClassLoader()).print(out, USAGE);
+                return 0;
             }
             String command = args[0];
             Path file = null;
@@ -63,10 +78,10 @@ public final class Main {
                 new AblateCommand(file, overrides, plugins).execute();
                 return 0;
             }
-            TrackingSettings settings = new TrackingSettings(new ConfigLoader().load(file, overrides));
+            java.util.Map<String, String> values = new ConfigLoader().load(file, overrides);
             switch (command) {
-                case "run" -> new TrainCommand(settings, plugins, String.join(" ", args)).execute();
-                case "bench" -> new BenchCommand(settings, plugins).execute();
+                case "run" -> new TrainCommand(values, plugins, String.join(" ", args)).execute();
+                case "bench" -> new BenchCommand(values, plugins).execute();
                 default -> throw new ConfigException("command", command, "one of [run, bench, ablate, help]");
             }
             return 0;

@@ -8,12 +8,12 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
-import org.wasserflow.runners.config.TrackingSettings;
 import org.wasserflow.runners.flow.Components;
 import org.wasserflow.runners.report.MetricsCsv;
 import org.wasserflow.runners.report.Provenance;
@@ -27,21 +27,26 @@ public final class TrainCommand {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
 
-    private final TrackingSettings settings;
+    private final Map<String, String> values;
     private final ClassLoader plugins;
     private final String commandLine;
 
-    public TrainCommand(TrackingSettings settings, ClassLoader plugins, String commandLine) {
-        this.settings = settings;
+    /**
+     * @param values the configuration, key to text, as {@link org.wasserflow.runners.config.ConfigLoader} resolves it
+     * @param plugins the class loader of the built-in plugins
+     * @param commandLine recorded in the provenance
+     */
+    public TrainCommand(Map<String, String> values, ClassLoader plugins, String commandLine) {
+        this.values = Map.copyOf(values);
         this.plugins = plugins;
         this.commandLine = commandLine;
     }
 
     /** Runs to completion and returns the final metrics. */
     public Map<String, Double> execute() throws IOException {
-        Components c = Components.build(settings, plugins, s -> { });
+        Components c = Components.build(values, plugins, List.of());
         Path dir = runDirectory(c);
-        Provenance.writeConfig(dir, settings.effective());
+        Provenance.writeConfig(dir, c.plan().resolved());
         LOG.info("run directory {}", dir);
         LOG.info("{}; update={}, K={}, eps={}, batch={}, {} iterations, seed {}", c.run().selection(), c.flow().update().key(),
                 c.flow().k(), c.flow().eps(),
@@ -68,7 +73,7 @@ public final class TrainCommand {
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("run.seed", String.valueOf(c.run().seed()));
         prov.put("command", commandLine);
-        prov.put("plugins", String.join(", ", c.pluginJars()));
+        prov.put("plugins", String.join(", ", c.plan().pluginJars()));
         prov.put("time.started", started);
         prov.put("time.finished", Instant.now().toString());
         prov.put("timing.total_s", seconds(System.nanoTime() - start));

@@ -12,7 +12,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasserflow.runners.config.ConfigLoader;
-import org.wasserflow.runners.config.TrackingSettings;
 
 /** W2-FE on the ring, end to end through the runner, on the repository's default experiment file. */
 class RingTrainingTest {
@@ -26,7 +25,7 @@ class RingTrainingTest {
         List<String> args = new ArrayList<>(List.of(overrides));
         args.add("run.out=" + tmp);
         args.add("run.name=" + name);
-        TrackingSettings settings = new TrackingSettings(new ConfigLoader().load(DEFAULT, args));
+        Map<String, String> settings = new ConfigLoader().load(DEFAULT, args);
         return new TrainCommand(settings, getClass().getClassLoader(), "test").execute();
     }
 
@@ -55,7 +54,7 @@ class RingTrainingTest {
         assertEquals(metricsWithoutTimes("a"), metricsWithoutTimes("b"));
         Path resolved = tmp.resolve("a/config.properties");
         assertTrue(Files.readString(resolved).contains("w2.lambda_eq = 1.0"), "defaults are recorded");
-        TrackingSettings replay = new TrackingSettings(new ConfigLoader().load(resolved, List.of("run.name=c", "run.out=" + tmp)));
+        Map<String, String> replay = new ConfigLoader().load(resolved, List.of("run.name=c", "run.out=" + tmp));
         new TrainCommand(replay, getClass().getClassLoader(), "test").execute();
         assertEquals(metricsWithoutTimes("a"), metricsWithoutTimes("c"));
         train("d", "run.iterations=6", "run.log_every=3", "flow.batch=64", "ring.eval_size=200", "run.seed=2");

@@ -1,10 +1,17 @@
 package org.wasserflow.api.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wasserflow.api.Plugin;
+import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /** Helpers shared by the contract tests. */
@@ -18,9 +25,34 @@ public final class Contracts {
         return name != null && name.matches("[a-z0-9]+(-[a-z0-9]+)*");
     }
 
-    /** Settings backed by a map; absent keys take the component's defaults. */
-    public static Settings settings(Map<String, String> values) {
-        return key -> Optional.ofNullable(values.get(key));
+    /**
+     * The view a plugin gets of {@code values}: the settings its descriptor declares, validated now; reading
+     * any other setting fails, as in a run.
+     */
+    public static Settings settings(Plugin plugin, Map<String, String> values) {
+        return Settings.of(values, plugin.settings());
+    }
+
+    /**
+     * Checks a descriptor against an instance it describes: the kind, the logical name, the implementation
+     * class; every declared setting has a description and a default that reads back as itself.
+     */
+    public static void checkDescriptor(Plugin plugin, PluginKind<?> kind, Object instance, String name) {
+        assertEquals(kind, plugin.kind(), "kind of " + plugin);
+        assertTrue(isLogicalName(plugin.name()), "lower-case letters, digits and '-': " + plugin.name());
+        assertEquals(plugin.name(), name, "the descriptor's name is the instance's name()");
+        assertEquals(plugin.implementation(), instance.getClass(), "the descriptor names the instance's class");
+        for (SettingGroup g : plugin.settings()) {
+            for (Setting<?> s : g.settings()) {
+                assertFalse(s.description().isBlank(), s.key() + " has a description");
+                assertEquals(s.formatDefault(), s.resolve(s.formatDefault()), s.key() + "'s default reads back as itself");
+            }
+        }
+    }
+
+    /** Whether {@code key} is declared by one of the plugin's groups. */
+    public static boolean declares(Plugin plugin, String key) {
+        return plugin.settings().stream().flatMap(g -> g.settings().stream()).anyMatch(s -> s.key().equals(key));
     }
 
     /**

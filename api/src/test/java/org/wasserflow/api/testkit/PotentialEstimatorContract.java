@@ -16,20 +16,31 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Pair;
 import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.Plugin;
+import org.wasserflow.api.PluginKind;
 import org.wasserflow.api.Settings;
 
 /**
  * The contract of a {@link PotentialEstimator} plugin, for its tests to extend (they need an ND4J backend on
- * the test class path): a well-formed name; bad settings rejected with a {@link ConfigException} naming the
- * key; after {@code fit}, a velocity of shape {@code [m, d]} in the input's type (float), finite, leaving its
+ * the test class path): a descriptor that describes it (kind, name, class, described settings with valid
+ * defaults); bad settings rejected with a {@link ConfigException} naming the key; the estimator reads only
+ * the settings its descriptor declares (the view refuses others); after {@code fit}, a velocity of shape {@code [m, d]} in the input's type (float), finite, leaving its
  * inputs unchanged; and, where the estimator says which objective it descends, a velocity equal to
  * {@code -m} times that objective's gradient in the generated points (central finite differences, double
  * precision).
  */
 public abstract class PotentialEstimatorContract {
 
-    /** A new estimator reading {@code settings} (absent keys at their defaults). */
+    /** The descriptor the estimator is registered with; its setting groups make the view {@link #create} gets. */
+    protected abstract Plugin plugin();
+
+    /** A new estimator reading {@code settings} (absent keys at their defaults), as the runner would construct it. */
     protected abstract PotentialEstimator create(Settings settings);
+
+    /** An estimator made from {@code values} through the descriptor's view, which refuses undeclared settings. */
+    protected final PotentialEstimator create(Map<String, String> values) {
+        return create(Contracts.settings(plugin(), values));
+    }
 
     /** Settings that must each be refused, key to bad value; default none. */
     protected Map<String, String> invalidSettings() {
@@ -64,16 +75,17 @@ public abstract class PotentialEstimatorContract {
     }
 
     @Test
-    void nameIsAWellFormedLogicalName() {
-        String name = create(Contracts.settings(Map.of())).name();
-        assertTrue(Contracts.isLogicalName(name), "lower-case letters, digits and '-': " + name);
+    void descriptorDescribesTheEstimator() {
+        PotentialEstimator p = create(Map.of());
+        Contracts.checkDescriptor(plugin(), PluginKind.POTENTIAL, p, p.name());
+        invalidSettings().keySet().forEach(key -> assertTrue(Contracts.declares(plugin(), key), key + " is declared by " + plugin()));
     }
 
     @Test
     void badSettingsAreRejectedNamingTheKey() {
         invalidSettings().forEach((key, value) -> {
             ConfigException e = assertThrows(ConfigException.class, () -> {
-                PotentialEstimator p = create(Contracts.settings(Map.of(key, value)));
+                PotentialEstimator p = create(Map.of(key, value));
                 p.velocity(points(0, DataType.FLOAT), points(1, DataType.FLOAT));
             }, key + "=" + value + " must be refused");
             assertTrue(e.getMessage().contains(key), "the error names " + key + ": " + e.getMessage());
@@ -82,7 +94,7 @@ public abstract class PotentialEstimatorContract {
 
     @Test
     void velocityHasTheBatchShapeIsFiniteAndLeavesItsInputsAlone() {
-        PotentialEstimator p = create(Contracts.settings(Map.of()));
+        PotentialEstimator p = create(Map.of());
         p.fit(() -> new Pair(points(0, DataType.FLOAT), points(2, DataType.FLOAT)));
         INDArray y = points(0, DataType.FLOAT);
         INDArray x = points(2, DataType.FLOAT);
@@ -100,7 +112,7 @@ public abstract class PotentialEstimatorContract {
 
     @Test
     void velocityIsMinusBatchTimesTheGradientOfItsObjective() {
-        PotentialEstimator p = create(Contracts.settings(Map.of()));
+        PotentialEstimator p = create(Map.of());
         INDArray y = points(0, DataType.DOUBLE);
         INDArray x = points(1.5, DataType.DOUBLE);
         Optional<ToDoubleFunction<INDArray>> objective = objective(p, x);

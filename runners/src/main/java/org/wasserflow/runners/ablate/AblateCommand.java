@@ -14,15 +14,14 @@ import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
-import org.wasserflow.runners.config.TrackingSettings;
-import org.wasserflow.runners.flow.Components;
+import org.wasserflow.runners.flow.RunPlan;
 import org.wasserflow.runners.report.SweepReport;
 
 /**
  * The {@code ablate} command: runs every variant of a {@link SweepPlan} for every seed, at most
  * {@code ablate.parallel} at a time, each in its own JVM and run directory under
  * {@code <ablate.out>/<ablate.name>/}, then writes the sweep's report there. Every run's configuration is
- * validated before the first starts. Rerunning the same command after an interruption keeps the runs that
+ * checked against the declared settings ({@link RunPlan}) before the first starts; nothing is constructed. Rerunning the same command after an interruption keeps the runs that
  * completed and redoes only the others.
  */
 public final class AblateCommand {
@@ -45,7 +44,7 @@ public final class AblateCommand {
         Path dir = plan.sweep().out().resolve(plan.sweep().name()).toAbsolutePath();
         List<PlannedRun> runs = plan(plan, dir);
         for (PlannedRun r : runs) {
-            Components.build(new TrackingSettings(r.config()), plugins, s -> { });
+            RunPlan.of(r.config(), plugins, List.of());
         }
         Files.createDirectories(dir);
         writePlan(plan, dir, runs);

@@ -1,21 +1,21 @@
 package org.wasserflow.runners.ablate;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
+import org.wasserflow.runners.config.ConfigValidator;
 
 /**
- * A sweep's own settings, from the {@code ablate.*} keys.
+ * A sweep's own settings, from the {@code ablate.*} keys ({@link #GROUP}).
  *
- * @param name {@code ablate.name}: the sweep directory's name under {@code ablate.out}; default: the file's
- *     name without extension, or {@code sweep}
- * @param out {@code ablate.out}: where sweep directories go, default {@code sweeps}
- * @param seeds {@code ablate.seeds}: seeds 1..N for every variant, default 1
- * @param parallel {@code ablate.parallel}: runs at a time, each in its own JVM, default 1
- * @param target {@code ablate.target}: the report gives the training time to the first evaluation meeting
- *     it, written {@code <metric><=<value>} or {@code <metric>>=<value>}, default {@code w2<=0.2}
+ * @param name the sweep directory's name under {@code out}
+ * @param out where sweep directories go
+ * @param seeds seeds 1..N for every variant
+ * @param parallel runs at a time
+ * @param target the level whose first meeting the report times
  */
 public record SweepConfig(String name, Path out, int seeds, int parallel, Target target) {
 
@@ -28,14 +28,20 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
      */
     public record Target(String metric, boolean atMost, double value) {
 
-        /** Parses {@code w2<=0.2} or {@code accuracy>=0.6}. */
+        /** Parses a valid {@code w2<=0.2} or {@code accuracy>=0.6} ({@code ablate.target} checks it). */
         static Target parse(String text) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*(<=|>=)\\s*(\\S+)\\s*").matcher(text);
-            ConfigException.require(m.matches(), "ablate.target", text, "<metric><=<number> or <metric>>=<number>, e.g. w2<=0.2");
+            java.util.regex.Matcher m = TARGET.matcher(text);
+            m.matches();
+            return new Target(m.group(1), m.group(2).equals("<="), number(text));
+        }
+
+        /** The level of a target text, or null if it is not a number. */
+        static Double number(String text) {
+            java.util.regex.Matcher m = TARGET.matcher(text);
             try {
-                return new Target(m.group(1), m.group(2).equals("<="), Double.parseDouble(m.group(3)));
+                return m.matches() ? Double.parseDouble(m.group(3)) : null;
             } catch (NumberFormatException e) {
-                throw new ConfigException("ablate.target", text, "<metric><=<number> or <metric>>=<number>, e.g. w2<=0.2");
+                return null;
             }
         }
 
@@ -50,25 +56,29 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
         }
     }
 
-    private static final java.util.Set<String> KEYS = java.util.Set.of("ablate.name", "ablate.out", "ablate.seeds",
-            "ablate.parallel", "ablate.target");
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*(<=|>=)\\s*(\\S+)\\s*");
 
-    public SweepConfig {
-        ConfigException.require(name.matches("[A-Za-z0-9._+-]+"), "ablate.name", name, "letters, digits, '.', '_', '+', '-'");
-        ConfigException.require(seeds >= 1, "ablate.seeds", seeds, "an integer >= 1");
-        ConfigException.require(parallel >= 1, "ablate.parallel", parallel, "an integer >= 1");
-    }
+    public static final Setting<String> NAME = Setting.text("ablate.name", "")
+            .constrain(n -> n.isEmpty() || n.matches("[A-Za-z0-9._+-]+"), "letters, digits, '.', '_', '+', '-'")
+            .describe("the sweep directory's name under ablate.out; empty for the file's name without extension, or sweep");
+    public static final Setting<String> OUT = Setting.text("ablate.out", "sweeps").describe("where sweep directories go");
+    public static final Setting<Integer> SEEDS = Setting.integer("ablate.seeds", 1).atLeast(1).describe("seeds 1..N for every variant");
+    public static final Setting<Integer> PARALLEL = Setting.integer("ablate.parallel", 1).atLeast(1)
+            .describe("runs at a time, each in its own JVM");
+    public static final Setting<String> TARGET_SETTING = Setting.text("ablate.target", "w2<=0.2")
+            .constrain(t -> TARGET.matcher(t).matches() && Target.number(t) != null, "<metric><=<number> or <metric>>=<number>, e.g. w2<=0.2")
+            .describe("the report gives the training time to the first evaluation meeting it");
+    /** The sweep's own keys; grid axes are {@code ablate.grid.<key>}. */
+    public static final SettingGroup GROUP = SettingGroup.of("ablate", "the sweep", NAME, OUT, SEEDS, PARALLEL, TARGET_SETTING);
 
-    /** Reads and validates the {@code ablate.*} keys; an unknown one fails naming the valid keys. */
+    /** Reads and validates the {@code ablate.*} keys; an unknown one fails naming the closest valid key. */
     static SweepConfig from(Map<String, String> own, Path file) {
-        for (String k : own.keySet()) {
-            if (!KEYS.contains(k)) {
-                throw new ConfigException(k, own.get(k), "a grid axis ablate.grid.<key>, or one of " + new java.util.TreeSet<>(KEYS));
-            }
-        }
-        Settings s = key -> Optional.ofNullable(own.get(key));
+        Map<String, org.wasserflow.api.Setting<?>> declared = new java.util.LinkedHashMap<>();
+        GROUP.settings().forEach(s -> declared.put(s.key(), s));
+        ConfigValidator.check(own, declared);
+        Settings s = Settings.of(own, List.of(GROUP));
         String fallback = file == null ? "sweep" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new SweepConfig(s.getString("ablate.name", fallback), Path.of(s.getString("ablate.out", "sweeps")),
-                s.getInt("ablate.seeds", 1), s.getInt("ablate.parallel", 1), Target.parse(s.getString("ablate.target", "w2<=0.2")));
+        String name = s.get(NAME).isEmpty() ? fallback : s.get(NAME);
+        return new SweepConfig(name, Path.of(s.get(OUT)), s.get(SEEDS), s.get(PARALLEL), Target.parse(s.get(TARGET_SETTING)));
     }
 }

@@ -1,17 +1,17 @@
 package org.wasserflow.runners.config;
 
-import java.util.List;
 import java.util.Locale;
-import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The forward-Euler flow of SPEC section 2, read from the {@code flow.*} keys.
+ * The forward-Euler flow of SPEC section 2, read from the {@code flow.*} keys ({@link #GROUP}).
  *
- * @param eps {@code flow.eps}: the step size in flow time, default 1
- * @param k {@code flow.K}: generator steps on each batch (K = 1 is W2GAN/WGAN), default 5
- * @param batch {@code flow.batch}: minibatch size m, default 512
- * @param update {@code flow.update}: how the generator follows the field, default {@code targets}
+ * @param eps the step size in flow time
+ * @param k generator steps on each batch (K = 1 is W2GAN/WGAN)
+ * @param batch minibatch size m
+ * @param update how the generator follows the field
  */
 public record FlowConfig(double eps, int k, int batch, Update update) {
 
@@ -36,16 +36,20 @@ public record FlowConfig(double eps, int k, int batch, Update update) {
         }
     }
 
-    public FlowConfig {
-        ConfigException.require(eps > 0, "flow.eps", eps, "a number > 0");
-        ConfigException.require(k >= 1, "flow.K", k, "an integer >= 1");
-        ConfigException.require(batch >= 2, "flow.batch", batch, "an integer >= 2");
-    }
+    public static final Setting<Double> EPS = Setting.number("flow.eps", 1.0).positive()
+            .describe("the step size in flow time of each forward-Euler (or Heun) step");
+    public static final Setting<Integer> K = Setting.integer("flow.K", 5).atLeast(1)
+            .describe("generator steps on each batch (persistent training); K = 1 is W2GAN / WGAN");
+    public static final Setting<Integer> BATCH = Setting.integer("flow.batch", 512).atLeast(2).describe("minibatch size m");
+    public static final Setting<String> UPDATE = Setting.choice("flow.update", "targets", "targets", "gan")
+            .describe("targets: the FE methods (integrator targets, then K regression steps); gan: K steps on the GAN generator loss");
 
-    /** Reads and validates the {@code flow.*} keys. */
+    /** The {@code flow.*} keys. */
+    public static final SettingGroup GROUP = SettingGroup.of("flow", "the forward-Euler flow and persistent training", EPS, K, BATCH,
+            UPDATE);
+
+    /** Reads the {@code flow.*} keys. */
     public static FlowConfig from(Settings s) {
-        String update = s.getChoice("flow.update", "targets", List.of("targets", "gan"));
-        return new FlowConfig(s.getDouble("flow.eps", 1.0), s.getInt("flow.K", 5), s.getInt("flow.batch", 512),
-                Update.valueOf(update.toUpperCase(Locale.ROOT)));
+        return new FlowConfig(s.get(EPS), s.get(K), s.get(BATCH), Update.valueOf(s.get(UPDATE).toUpperCase(Locale.ROOT)));
     }
 }

@@ -7,7 +7,8 @@ import org.wasserflow.api.Generator;
 
 /**
  * A benchmark: the source law, the data law and the metrics of SPEC section 6. Registered by name like
- * the plugins. Draws are seeded from the run's seed; stateful, one run at a time.
+ * the plugins ({@link org.wasserflow.runners.plugin.CoreModule#EXPERIMENT}). Draws are seeded from the run's
+ * seed; stateful, one run at a time.
  */
 public interface Experiment {
 
@@ -19,6 +20,9 @@ public interface Experiment {
 
     /** {@code m} fresh data samples {@code [m, d]}, float. */
     INDArray data(int m);
+
+    /** The number of source samples {@link #evaluate} pushes through the generator at once. */
+    int evaluationBatch();
 
     /** Metrics of the generator on the experiment's fixed evaluation set, in a stable order. */
     Map<String, Double> evaluate(Generator generator);

@@ -72,6 +72,11 @@ public final class RingExperiment implements Experiment {
     }
 
     @Override
+    public int evaluationBatch() {
+        return config.evalSize();
+    }
+
+    @Override
     public Map<String, Double> evaluate(Generator generator) {
         if (Double.isNaN(w2Floor)) {
             w2Floor = transport.w2(floorData, evalData, 2);

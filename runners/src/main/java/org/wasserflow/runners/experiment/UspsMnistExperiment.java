@@ -75,6 +75,13 @@ public final class UspsMnistExperiment implements Experiment {
         return sample(mnistTrain, m);
     }
 
+    /** All USPS train images: the data are read here if not yet. */
+    @Override
+    public int evaluationBatch() {
+        load();
+        return usps.count();
+    }
+
     @Override
     public Map<String, Double> evaluate(Generator generator) {
         load();

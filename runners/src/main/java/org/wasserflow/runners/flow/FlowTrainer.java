@@ -3,7 +3,6 @@ package org.wasserflow.runners.flow;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Integrator;
 import org.wasserflow.api.Pair;
@@ -99,11 +98,7 @@ public final class FlowTrainer {
             if (k == 0) {
                 first = v.mul(v).sumNumber().doubleValue() / v.rows();
             }
-            try {
-                generator.descend(z, v.divi(-v.rows()));
-            } catch (UnsupportedOperationException e) {
-                throw new ConfigException("flow.update", "gan", "targets (" + e.getMessage() + ")");
-            }
+            generator.descend(z, v.divi(-v.rows()));
         }
         return first;
     }

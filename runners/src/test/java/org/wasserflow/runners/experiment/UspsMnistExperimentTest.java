@@ -13,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.TrainCommand;
 import org.wasserflow.runners.config.ConfigLoader;
-import org.wasserflow.runners.config.TrackingSettings;
 import org.wasserflow.runners.report.MetricsTable;
 
 /** The USPS to MNIST experiment end to end on the shared data, with a short budget. */
@@ -27,7 +26,7 @@ class UspsMnistExperimentTest {
     private Map<String, Double> train(String preset, String... overrides) throws java.io.IOException {
         List<String> args = new ArrayList<>(List.of("usps_mnist.data_dir=" + DATA, "run.out=" + tmp, "run.name=" + preset));
         args.addAll(List.of(overrides));
-        return new TrainCommand(new TrackingSettings(new ConfigLoader().load(Path.of("..", "configs", preset + ".properties"), args)),
+        return new TrainCommand(new ConfigLoader().load(Path.of("..", "configs", preset + ".properties"), args),
                 getClass().getClassLoader(), "test").execute();
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.wasserflow.generators.MlpGenerator;
 import org.wasserflow.runners.config.ConfigLoader;
-import org.wasserflow.runners.config.TrackingSettings;
 
 /**
  * The papers' proposition: with K = 1 and plain SGD, one W1-FE (W2-FE) iteration moves the generator exactly
@@ -28,8 +27,8 @@ class GanEquivalenceTest {
     private static MlpGenerator trainOnce(String loss, String update, double lr, int iterations) {
         List<String> args = new ArrayList<>(List.of("loss=" + loss, "flow.update=" + update, "flow.K=1", "flow.eps=" + EPS,
                 "generator.optimizer=sgd", "generator.lr=" + lr, "flow.batch=64", "critic.steps=3", "ring.eval_size=100"));
-        Components c = Components.build(new TrackingSettings(new ConfigLoader().load(DEFAULT, args)),
-                GanEquivalenceTest.class.getClassLoader(), s -> { });
+        Components c = Components.build(new ConfigLoader().load(DEFAULT, args),
+                GanEquivalenceTest.class.getClassLoader(), List.of());
         MlpGenerator g = (MlpGenerator) c.generator();
         g.generate(c.experiment().source(8));
         for (int i = 0; i < iterations; i++) {

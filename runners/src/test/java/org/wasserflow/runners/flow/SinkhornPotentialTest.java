@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,13 +11,14 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Settings;
 import org.wasserflow.ot.ExactOtPotential;
+import org.wasserflow.ot.OtModule;
 import org.wasserflow.ot.SinkhornPotential;
 import org.wasserflow.w2.W2Loss;
 
 class SinkhornPotentialTest {
 
     private static Settings settings(Map<String, String> values) {
-        return key -> Optional.ofNullable(values.get(key));
+        return Settings.of(values, OtModule.SINKHORN.settings());
     }
 
     private final Random rng = Nd4j.getRandomFactory().getNewRandomInstance(8);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -15,6 +14,7 @@ import org.wasserflow.api.Settings;
 import org.wasserflow.ot.EmpiricalTransport;
 import org.wasserflow.ot.ExactOtPotential;
 import org.wasserflow.ot.Points;
+import org.wasserflow.ot.OtModule;
 import org.wasserflow.ot.SinkhornPotential;
 import org.wasserflow.w1.W1Loss;
 
@@ -40,7 +40,7 @@ class W1PotentialsTest {
 
     @Test
     void sinkhornVelocityPointsAlongTheShift() {
-        Settings s = key -> Optional.ofNullable(Map.of("sinkhorn.epsilon", "0.01").get(key));
+        Settings s = Settings.of(Map.of("sinkhorn.epsilon", "0.01"), OtModule.SINKHORN.settings());
         PotentialEstimator sinkhorn = new SinkhornPotential(new W1Loss(), s);
         INDArray v = sinkhorn.velocity(y, x);
         INDArray shift = Nd4j.createFromArray(0.6, 0.8);

@@ -1,22 +1,13 @@
 package org.wasserflow.runners.plugin;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +15,6 @@ import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Spi;
 import org.wasserflow.runners.TrainCommand;
 import org.wasserflow.runners.config.ConfigLoader;
-import org.wasserflow.runners.config.TrackingSettings;
 import org.wasserflow.runners.report.MetricsTable;
 
 /**
@@ -33,58 +23,27 @@ import org.wasserflow.runners.report.MetricsTable;
  */
 class DropInPluginTest {
 
-    private static final Path SOURCES = Path.of("..", "plugins", "sliced-w2", "src", "main");
-
     @TempDir
     static Path build;
 
-    private static Path classes;
+    private static SlicedPluginJar plugin;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
     static void compilePlugin() throws IOException {
-        classes = Files.createDirectories(build.resolve("classes"));
-        List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "--release", "17"));
-        try (Stream<Path> s = Files.walk(SOURCES.resolve("java"))) {
-            s.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the example plugin compiles against the SPI");
-        Path services = SOURCES.resolve("resources/META-INF/services/com.google.inject.Module");
-        Files.createDirectories(classes.resolve("META-INF/services"));
-        Files.copy(services, classes.resolve("META-INF/services/com.google.inject.Module"));
+        plugin = SlicedPluginJar.compile(build);
     }
 
-    /** Packs the compiled plugin, with {@code version} as its SPI version (none if null) and optional extra services. */
     private static Path jar(Path file, String version, String extraService) throws IOException {
-        Manifest mf = new Manifest();
-        mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        if (version != null) {
-            mf.getMainAttributes().putValue(Spi.MANIFEST_ATTRIBUTE, version);
-        }
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file); JarOutputStream jar = new JarOutputStream(out, mf);
-                Stream<Path> s = Files.walk(classes)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                String name = classes.relativize(p).toString().replace('\\', '/');
-                jar.putNextEntry(new JarEntry(name));
-                byte[] bytes = Files.readAllBytes(p);
-                if (extraService != null && name.equals("META-INF/services/com.google.inject.Module")) {
-                    bytes = (new String(bytes) + extraService + "\n").getBytes();
-                }
-                jar.write(bytes);
-                jar.closeEntry();
-            }
-        }
-        return file;
+        return plugin.jar(file, version, extraService);
     }
 
     private TrainCommand command(Path plugins, String... overrides) {
         List<String> args = new ArrayList<>(List.of("plugins.dir=" + plugins, "run.out=" + tmp, "run.name=sliced"));
         args.addAll(List.of(overrides));
-        return new TrainCommand(new TrackingSettings(new ConfigLoader().load(Path.of("..", "configs", "ring-w2.properties"), args)),
+        return new TrainCommand(new ConfigLoader().load(Path.of("..", "configs", "ring-w2.properties"), args),
                 getClass().getClassLoader(), "test");
     }
 
@@ -112,10 +71,14 @@ class DropInPluginTest {
         Path twice = tmp.resolve("twice");
         jar(twice.resolve("a.jar"), String.valueOf(Spi.VERSION), null);
         Path b = jar(twice.resolve("b.jar"), String.valueOf(Spi.VERSION), null);
-        assertRefused(twice, b.toString(), "registers Loss 'sliced-w2', which " + twice.resolve("a.jar") + " already registers");
+        assertRefused(twice, b.toString(), "registers loss sliced-w2, which " + twice.resolve("a.jar") + " already registers");
 
         Path old = jar(tmp.resolve("old/sliced.jar"), "0", null);
-        assertRefused(old.getParent(), old.toString(), "built against wasserflow SPI version 0, but this wasserflow provides version 1");
+        assertRefused(old.getParent(), old.toString(), "built against wasserflow SPI version 0, but this wasserflow provides version " + Spi.VERSION);
+
+        Path previous = jar(tmp.resolve("previous/sliced.jar"), String.valueOf(Spi.VERSION - 1), null);
+        assertRefused(previous.getParent(), previous.toString(), "built against wasserflow SPI version " + (Spi.VERSION - 1)
+                + ", but this wasserflow provides version " + Spi.VERSION);
 
         Path none = jar(tmp.resolve("none/sliced.jar"), null, null);
         assertRefused(none.getParent(), none.toString(), "declares no " + Spi.MANIFEST_ATTRIBUTE);

@@ -3,6 +3,7 @@ package org.wasserflow.runners.plugin;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Settings;
 import org.wasserflow.api.testkit.PotentialEstimatorContract;
@@ -10,12 +11,18 @@ import org.wasserflow.ot.EmpiricalTransport;
 import org.wasserflow.ot.ExactOtPotential;
 import org.wasserflow.ot.Points;
 import org.wasserflow.w2.W2Loss;
+import org.wasserflow.ot.OtModule;
 
 /**
  * The exact-OT potential (W2 cost) against the SPI's contract kit: its velocity is {@code -m} times the
  * gradient of the optimal assignment cost {@code (1 / 2m) sum_i |y_i - x_sigma(i)|^2} (the envelope theorem).
  */
 class ExactOtContractTest extends PotentialEstimatorContract {
+
+    @Override
+    protected Plugin plugin() {
+        return OtModule.EXACT_OT;
+    }
 
     @Override
     protected PotentialEstimator create(Settings settings) {

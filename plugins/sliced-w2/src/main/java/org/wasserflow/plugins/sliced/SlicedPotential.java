@@ -10,7 +10,8 @@ import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 
 /**
- * The sliced W2 velocity: for L random unit directions theta (fresh at every evaluation, from the run's seed),
+ * The sliced W2 velocity: for L random unit directions theta (fresh at every evaluation, or drawn once with
+ * {@code sliced.redraw=once}; from the run's seed),
  * the 1-D optimal transport between the projections is the sorted (quantile) matching q_theta, and
  *
  * <pre>
@@ -45,16 +46,8 @@ public final class SlicedPotential implements PotentialEstimator {
     @Override
     public INDArray velocity(INDArray generated, INDArray data) {
         int d = (int) generated.columns();
-        directions = new double[config.directions()][d];
-        for (double[] theta : directions) {
-            double norm = 0;
-            for (int k = 0; k < d; k++) {
-                theta[k] = random.nextGaussian();
-                norm += theta[k] * theta[k];
-            }
-            for (int k = 0; k < d; k++) {
-                theta[k] /= Math.sqrt(norm);
-            }
+        if (config.redrawEachCall() || directions == null || directions[0].length != d) {
+            directions = draw(d);
         }
         double[][] y = generated.toDoubleMatrix();
         double[][] x = data.toDoubleMatrix();
@@ -69,6 +62,22 @@ public final class SlicedPotential implements PotentialEstimator {
             }
         }
         return Nd4j.create(v, new long[] {y.length, d}, 'c').castTo(generated.dataType());
+    }
+
+    /** {@code sliced.directions} unit directions uniform on the sphere in R^d. */
+    private double[][] draw(int d) {
+        double[][] out = new double[config.directions()][d];
+        for (double[] theta : out) {
+            double norm = 0;
+            for (int k = 0; k < d; k++) {
+                theta[k] = random.nextGaussian();
+                norm += theta[k] * theta[k];
+            }
+            for (int k = 0; k < d; k++) {
+                theta[k] /= Math.sqrt(norm);
+            }
+        }
+        return out;
     }
 
     /** The objective J of the last {@link #velocity} call's directions at the points {@code generated}. */

@@ -1,0 +1,38 @@
+package org.wasserflow.api;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** {@link Settings#of}: values parsed up front for the declared settings only. */
+final class DeclaredSettings implements Settings {
+
+    private final Map<String, Setting<?>> declared = new LinkedHashMap<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+
+    DeclaredSettings(Map<String, String> raw, Collection<SettingGroup> groups) {
+        for (SettingGroup g : groups) {
+            for (Setting<?> s : g.settings()) {
+                Setting<?> previous = declared.putIfAbsent(s.key(), s);
+                if (previous != null && !previous.equals(s)) {
+                    throw new IllegalArgumentException("setting " + s.key() + " is declared twice, differently: " + previous + " and " + s);
+                }
+                String text = raw.get(s.key());
+                values.put(s.key(), text == null ? s.defaultValue() : s.parse(text));
+            }
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        Setting<?> mine = declared.get(setting.key());
+        if (mine == null || !mine.equals(setting)) {
+            throw new IllegalStateException("setting '" + setting.key() + "' is not declared by this component (it declares "
+                    + new TreeSet<>(declared.keySet()) + "); list its group on the plugin's descriptor");
+        }
+        Object v = values.get(setting.key());
+        return v instanceof int[] a ? (T) a.clone() : (T) v;
+    }
+}

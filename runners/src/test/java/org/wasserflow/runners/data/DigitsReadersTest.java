@@ -1,43 +1,61 @@
 package org.wasserflow.runners.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.runners.TestData;
 
-/** The USPS and MNIST readers on the shared data, and their errors on missing or malformed files. */
+/**
+ * The USPS and MNIST readers on the full data when it is there (counts per digit of the published sets) and
+ * otherwise on the committed fixtures (their exact counts), and their errors on missing or malformed files.
+ */
 class DigitsReadersTest {
 
-    static final Path DATA = Path.of("..", "..", "shared", "data");
+    private static final Path DATA = TestData.digits();
+    private static final int[] USPS_TRAIN = {1194, 1005, 731, 658, 652, 556, 664, 645, 542, 644};
+    private static final int[] MNIST_TRAIN = {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949};
+    private static final int[] MNIST_TEST = {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009};
+    private static final Map<Path, Digits> READ = new ConcurrentHashMap<>();
 
     @TempDir
     Path tmp;
 
     @Test
     void uspsTrainHasTheEslCountsAndRange() {
-        Digits d = UspsReader.read(DATA.resolve("usps/zip.train.gz"), "k");
-        assertEquals(7291, d.count());
+        Digits d = usps(DATA);
+        assertArrayEquals(expected(USPS_TRAIN), perDigit(d));
+        assertEquals(TestData.fullDigits() ? 7291 : 10 * TestData.FIXTURE_PER_DIGIT, d.count());
         assertRange(d);
-        int[] perDigit = new int[10];
-        for (int y : d.labels()) {
-            perDigit[y]++;
-        }
-        assertTrue(java.util.Arrays.stream(perDigit).allMatch(c -> c > 500), java.util.Arrays.toString(perDigit));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"train", "t10k"})
+    void mnistHasTheIdxCountsAndRange(String set) {
+        Digits d = mnist(DATA, set);
+        assertArrayEquals(expected(set.equals("train") ? MNIST_TRAIN : MNIST_TEST), perDigit(d));
+        assertRange(d);
     }
 
     @Test
     void mnistTestIsResizedTo16By16InMinusOneToOne() {
-        Path dir = DATA.resolve("mnist");
-        Digits d = MnistReader.read(dir.resolve("t10k-images-idx3-ubyte.gz"), dir.resolve("t10k-labels-idx1-ubyte.gz"), "k");
-        assertEquals(10_000, d.count());
-        assertRange(d);
+        Digits d = mnist(DATA, "t10k");
         double corner = 0;
         double centre = 0;
         for (int i = 0; i < d.count(); i++) {
@@ -46,6 +64,16 @@ class DigitsReadersTest {
         }
         assertEquals(-1.0, corner / d.count(), 1e-6, "MNIST corners are blank");
         assertTrue(centre / d.count() > -0.5, "ink in the centre: " + centre / d.count());
+    }
+
+    @Test
+    void fixturesAreTheFirstImagesOfEachDigitOfTheFullData() {
+        assumeTrue(TestData.fullDigits(), "needs the full data in " + TestData.SHARED);
+        Path fixtures = TestData.fixtures();
+        assertSameDigits(firstPerDigit(usps(TestData.SHARED)), usps(fixtures), "usps/zip.train.gz");
+        for (String set : new String[] {"train", "t10k"}) {
+            assertSameDigits(firstPerDigit(mnist(TestData.SHARED, set)), mnist(fixtures, set), "mnist " + set);
+        }
     }
 
     @Test
@@ -134,6 +162,54 @@ class DigitsReadersTest {
             s += (x[i * 5 + k] - p[j * 5 + k]) * (x[i * 5 + k] - p[j * 5 + k]);
         }
         return s;
+    }
+
+    private static Digits usps(Path dir) {
+        return READ.computeIfAbsent(dir.resolve("usps/zip.train.gz"), f -> UspsReader.read(f, "k"));
+    }
+
+    private static Digits mnist(Path dir, String set) {
+        Path images = dir.resolve("mnist/" + set + "-images-idx3-ubyte.gz");
+        return READ.computeIfAbsent(images, f -> MnistReader.read(f, dir.resolve("mnist/" + set + "-labels-idx1-ubyte.gz"), "k"));
+    }
+
+    /** The per-digit counts of the full set, or those of the fixtures when they are read. */
+    private static int[] expected(int[] full) {
+        int[] fixture = new int[10];
+        Arrays.fill(fixture, TestData.FIXTURE_PER_DIGIT);
+        return TestData.fullDigits() ? full : fixture;
+    }
+
+    private static int[] perDigit(Digits d) {
+        int[] counts = new int[10];
+        for (int y : d.labels()) {
+            assertTrue(y >= 0 && y <= 9, "label " + y);
+            counts[y]++;
+        }
+        return counts;
+    }
+
+    /** The first {@link TestData#FIXTURE_PER_DIGIT} images of each digit, in file order: what the fixtures hold. */
+    private static Digits firstPerDigit(Digits full) {
+        int[] seen = new int[10];
+        List<Integer> keep = new ArrayList<>();
+        for (int i = 0; i < full.count(); i++) {
+            if (seen[full.labels()[i]]++ < TestData.FIXTURE_PER_DIGIT) {
+                keep.add(i);
+            }
+        }
+        float[] pixels = new float[keep.size() * Digits.SIZE];
+        int[] labels = new int[keep.size()];
+        for (int k = 0; k < keep.size(); k++) {
+            System.arraycopy(full.pixels(), keep.get(k) * Digits.SIZE, pixels, k * Digits.SIZE, Digits.SIZE);
+            labels[k] = full.labels()[keep.get(k)];
+        }
+        return new Digits(pixels, labels);
+    }
+
+    private static void assertSameDigits(Digits expected, Digits actual, String what) {
+        assertArrayEquals(expected.labels(), actual.labels(), what + " labels");
+        assertArrayEquals(expected.pixels(), actual.pixels(), what + " pixels");
     }
 
     private static void assertRange(Digits d) {

@@ -11,15 +11,19 @@ final class DeclaredSettings implements Settings {
     private final Map<String, Setting<?>> declared = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
 
-    DeclaredSettings(Map<String, String> raw, Collection<SettingGroup> groups) {
-        for (SettingGroup g : groups) {
-            for (Setting<?> s : g.settings()) {
+    DeclaredSettings(Map<String, String> raw, Collection<SettingGroup> groups, String declaredPrefix, String rolePrefix) {
+        for (SettingGroup declaredGroup : groups) {
+            boolean move = !declaredPrefix.isEmpty() && declaredGroup.prefix().equals(declaredPrefix);
+            SettingGroup g = move ? declaredGroup.rebase(rolePrefix) : declaredGroup;
+            for (int i = 0; i < g.settings().size(); i++) {
+                Setting<?> s = declaredGroup.settings().get(i);
+                Setting<?> configured = g.settings().get(i);
                 Setting<?> previous = declared.putIfAbsent(s.key(), s);
                 if (previous != null && !previous.equals(s)) {
                     throw new IllegalArgumentException("setting " + s.key() + " is declared twice, differently: " + previous + " and " + s);
                 }
-                String text = raw.get(s.key());
-                values.put(s.key(), text == null ? s.defaultValue() : s.parse(text));
+                String text = raw.get(configured.key());
+                values.put(s.key(), text == null ? configured.defaultValue() : configured.parse(text));
             }
         }
     }

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A parametric generator {@code G_theta} representing the flow's current law as the push-forward of a
- * source law. Persistent training (SPEC section 2) fits it to the moved samples by regression.
+ * source law. Persistent training (docs/math.md section 2) fits it to the moved samples by regression.
  *
  * <p>Stateful (parameters and optimiser state) and used by one training loop at a time. Arrays are float,
  * row per sample; inputs are never modified.

@@ -11,7 +11,7 @@ public interface GroundCost {
 
     /**
      * Writes {@code -grad_y c(y, x)} into {@code out}: the velocity of a sample at {@code y} whose
-     * transport partner is {@code x} (SPEC section 4). For the W2 cost this is {@code x - y}.
+     * transport partner is {@code x} (docs/math.md section 4). For the W2 cost this is {@code x - y}.
      */
     void pull(double[] y, double[] x, double[] out);
 }

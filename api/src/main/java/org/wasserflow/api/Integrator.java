@@ -3,7 +3,7 @@ package org.wasserflow.api;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A time stepper for the distribution-dependent ODE {@code dY = v_{mu_t}(Y) dt} (SPEC section 5).
+ * A time stepper for the distribution-dependent ODE {@code dY = v_{mu_t}(Y) dt} (docs/math.md section 5).
  * Stateless and thread-safe.
  */
 public interface Integrator {

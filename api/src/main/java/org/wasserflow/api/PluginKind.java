@@ -16,6 +16,10 @@ public record PluginKind<T>(String key, Class<T> type) {
     public static final PluginKind<PotentialEstimator> POTENTIAL = new PluginKind<>("potential", PotentialEstimator.class);
     /** Generators, selected by {@code generator}. */
     public static final PluginKind<Generator> GENERATOR = new PluginKind<>("generator", Generator.class);
+    /** Laws, selected for each role by {@code source}, {@code data} and {@code eval_data}. */
+    public static final PluginKind<Law> LAW = new PluginKind<>("law", Law.class);
+    /** Metrics, selected as a list by {@code metrics}. */
+    public static final PluginKind<Metric> METRIC = new PluginKind<>("metric", Metric.class);
     /** Integrators, selected by {@code integrator}. */
     public static final PluginKind<Integrator> INTEGRATOR = new PluginKind<>("integrator", Integrator.class);
 

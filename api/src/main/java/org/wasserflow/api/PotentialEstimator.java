@@ -5,7 +5,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Estimates the Kantorovich potential {@code phi} between the law of the generated samples and the data
- * law, and from it the velocity {@code v = -grad phi} of the gradient flow (SPEC sections 2-4).
+ * law, and from it the velocity {@code v = -grad phi} of the gradient flow (docs/math.md sections 2-4).
  *
  * <p>Estimators may be stateful (neural potentials keep their networks between calls) and are used by
  * one training loop at a time. Arrays are {@code [m, d]}, float, row per sample; inputs are never
@@ -38,7 +38,7 @@ public interface PotentialEstimator {
 
     /**
      * Re-estimates the potential for a nearby law before {@link #velocity} is asked at it (the corrector
-     * of Heun's method, SPEC section 5). Estimators that solve from scratch in {@link #velocity} need
+     * of Heun's method, docs/math.md section 5). Estimators that solve from scratch in {@link #velocity} need
      * nothing; fitted ones (neural) take a few warm-started steps on {@code (generated, data)}.
      */
     default void adapt(INDArray generated, INDArray data) {

@@ -105,6 +105,11 @@ public final class Setting<T> {
                 v -> Arrays.stream(v).mapToObj(String::valueOf).collect(Collectors.joining(",")));
     }
 
+    /** This setting under another key, with everything else the same (laws' settings are rebased to their role). */
+    public Setting<T> withKey(String newKey) {
+        return new Setting<>(newKey, type, defaultValue, description, valid, choices, parser, constraint, formatter);
+    }
+
     /** This setting with its one-line description (required before it is declared in a group). */
     public Setting<T> describe(String text) {
         return new Setting<>(key, type, defaultValue, text, valid, choices, parser, constraint, formatter);

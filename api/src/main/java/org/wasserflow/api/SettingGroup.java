@@ -44,6 +44,19 @@ public record SettingGroup(String prefix, String title, List<Setting<?>> setting
         return new SettingGroup(prefix, title, List.of(settings));
     }
 
+    /**
+     * This group under another prefix: every key {@code <prefix>.x} becomes {@code <newPrefix>.x}. A law declares
+     * its keys under {@link Law#PREFIX} and the runner rebases them to the role it fills ({@code source},
+     * {@code data}).
+     */
+    public SettingGroup rebase(String newPrefix) {
+        List<Setting<?>> moved = new ArrayList<>();
+        for (Setting<?> s : settings) {
+            moved.add(s.withKey(newPrefix + s.key().substring(prefix.length())));
+        }
+        return new SettingGroup(newPrefix, title, moved);
+    }
+
     /** This group followed by the settings of {@code other}, which must lie under this prefix too. */
     public SettingGroup with(SettingGroup other) {
         List<Setting<?>> all = new ArrayList<>(settings);

@@ -27,6 +27,15 @@ public interface Settings {
      * @throws ConfigException for the first invalid value, naming the key, the value and what is valid
      */
     static Settings of(Map<String, String> values, Collection<SettingGroup> groups) {
-        return new DeclaredSettings(values, groups);
+        return new DeclaredSettings(values, groups, "", "");
+    }
+
+    /**
+     * The view of a plugin whose groups are declared under {@code declaredPrefix} and configured under
+     * {@code rolePrefix} (a law filling the role {@code source} reads {@code law.std} from {@code source.std});
+     * errors name the configured key.
+     */
+    static Settings rebased(Map<String, String> values, Collection<SettingGroup> groups, String declaredPrefix, String rolePrefix) {
+        return new DeclaredSettings(values, groups, declaredPrefix, rolePrefix);
     }
 }

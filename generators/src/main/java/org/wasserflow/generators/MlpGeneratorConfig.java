@@ -8,7 +8,7 @@ import org.wasserflow.nn.MlpSpec;
 import org.wasserflow.nn.OptimizerConfig;
 
 /**
- * The residual MLP generator {@code G(z) = z + MLP(z)} of SPEC section 6, read from {@code generator.*}
+ * The residual MLP generator {@code G(z) = z + MLP(z)} of docs/math.md section 6, read from {@code generator.*}
  * ({@link #GROUP}).
  *
  * @param hidden hidden widths

@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Generator;
 
 /**
- * Particle mode (SPEC section 4): no network; a fixed set of particles, initialised from the first source
+ * Particle mode (docs/math.md section 4): no network; a fixed set of particles, initialised from the first source
  * batch it is given, is itself the generated law, and "regression" moves the particles onto their targets
  * exactly. With exact OT and Euler step eps on a fixed data batch this gives the exact discrete flow,
  * {@code W2(mu_{n+1}, mu_d) = (1 - eps) W2(mu_n, mu_d)}. Every batch, evaluation included, must have as

@@ -5,7 +5,7 @@ import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The Lipschitz penalty of the W1 critic (SPEC section 3), read from the {@code w1.*} keys ({@link #GROUP}).
+ * The Lipschitz penalty of the W1 critic (docs/math.md section 3), read from the {@code w1.*} keys ({@link #GROUP}).
  *
  * @param penalty the penalty {@code P} on {@code u = |grad f(xhat)| - 1}
  * @param lambda weight of the penalty

@@ -7,7 +7,7 @@ import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.Tapes;
 
 /**
- * The minimisation form {@code -L_D} of the penalised W1 dual (SPEC section 3) for a critic f on a minibatch,
+ * The minimisation form {@code -L_D} of the penalised W1 dual (docs/math.md section 3) for a critic f on a minibatch,
  * with its exact parameter gradient:
  *
  * <pre>

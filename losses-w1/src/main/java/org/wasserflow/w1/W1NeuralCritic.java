@@ -13,7 +13,7 @@ import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.TrainableNet;
 
 /**
- * The neural potential of W1-FE (SPEC section 3): one critic f, kept close to 1-Lipschitz by a gradient
+ * The neural potential of W1-FE (docs/math.md section 3): one critic f, kept close to 1-Lipschitz by a gradient
  * penalty (WGAN-GP) or the one-sided LP penalty, ascends {@code mean f(x) - mean f(y)}; the velocity is
  * {@code +grad f}, towards the data. The network is built on first use from the run's seed.
  */

@@ -5,7 +5,7 @@ import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The penalised W2 dual objective of SPEC section 2, read from the {@code w2.*} keys ({@link #GROUP}).
+ * The penalised W2 dual objective of docs/math.md section 2, read from the {@code w2.*} keys ({@link #GROUP}).
  *
  * @param penalty the hinge penalty {@code R}
  * @param lambda weight of the hinge penalty

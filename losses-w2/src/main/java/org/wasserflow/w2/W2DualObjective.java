@@ -7,7 +7,7 @@ import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.Tapes;
 
 /**
- * The minimisation form {@code -L_D} of the penalised W2 dual (SPEC section 2) for a potential pair
+ * The minimisation form {@code -L_D} of the penalised W2 dual (docs/math.md section 2) for a potential pair
  * {@code (phi, psi)} on a minibatch, with its exact parameter gradient:
  *
  * <pre>

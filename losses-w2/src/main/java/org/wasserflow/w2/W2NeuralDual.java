@@ -14,7 +14,7 @@ import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.TrainableNet;
 
 /**
- * The neural dual potential of W2-FE (SPEC section 2): two MLPs {@code phi} (generated side) and
+ * The neural dual potential of W2-FE (docs/math.md section 2): two MLPs {@code phi} (generated side) and
  * {@code psi} (data side) ascend the penalised W2 dual with Adam; the velocity is {@code -grad phi}.
  * Networks are built on first use, when the dimension of the data is known, from the run's seed.
  */

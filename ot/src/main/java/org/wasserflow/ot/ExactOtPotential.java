@@ -8,7 +8,7 @@ import org.wasserflow.api.Loss;
 import org.wasserflow.api.PotentialEstimator;
 
 /**
- * The exact discrete OT potential (SPEC section 4): the optimal assignment {@code sigma} between the m
+ * The exact discrete OT potential (docs/math.md section 4): the optimal assignment {@code sigma} between the m
  * generated and m data samples for the loss's ground cost, and the velocity
  * {@code -grad_y c(y_i, x_sigma(i))} at each generated sample (W2: {@code x_sigma(i) - y_i}; W1: the unit
  * vector towards {@code x_sigma(i)}). Solves from scratch at every call, so it needs no fitting and works

@@ -9,7 +9,7 @@ import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Settings;
 
 /**
- * The entropic potential (SPEC section 4): log-domain {@link Sinkhorn} between the generated and data
+ * The entropic potential (docs/math.md section 4): log-domain {@link Sinkhorn} between the generated and data
  * batches for the loss's ground cost, then the velocity anywhere by the soft c-transform,
  * {@code v(y) = sum_j p_j(y) pull(y, x_j)} with {@code p_j(y) = softmax_j((g_j - c(y, x_j)) / eps)}; for W2,
  * {@code v(y) = sum_j p_j(y) x_j - y}. With {@code sinkhorn.debias} the velocity is that of the Sinkhorn

@@ -65,6 +65,14 @@ class DeclaredKeysTest {
     }
 
     @Test
+    void aSweepGridIsCheckedFromTheDeclarationsBeforeAnyRunStarts() {
+        Result r = run("ablate", "../configs/ring-w2.properties", "sinkhorn.epsilon=0.1,-1", "ablate.out=" + tmp);
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains("invalid value '-1' for key 'sinkhorn.epsilon': expected a number > 0"), r.err);
+        assertTrue(isEmpty(tmp), "no sweep directory");
+    }
+
+    @Test
     void withoutItsJarAPluginsKeyIsUnknown() {
         Result r = run("run", "../configs/ring-w2.properties", "sliced.directions=5", "run.out=" + tmp);
         assertEquals(2, r.status, r.err);

@@ -6,7 +6,7 @@ import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 
 /**
- * The forward-Euler flow of SPEC section 2, read from the {@code flow.*} keys ({@link #GROUP}).
+ * The forward-Euler flow of docs/math.md section 2, read from the {@code flow.*} keys ({@link #GROUP}).
  *
  * @param eps the step size in flow time
  * @param k generator steps on each batch (K = 1 is W2GAN/WGAN)

@@ -6,7 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Generator;
 
 /**
- * A benchmark: the source law, the data law and the metrics of SPEC section 6. Registered by name like
+ * A benchmark: the source law, the data law and the metrics of docs/math.md section 6. Registered by name like
  * the plugins ({@link org.wasserflow.runners.plugin.CoreModule#EXPERIMENT}). Draws are seeded from the run's
  * seed; stateful, one run at a time.
  */

@@ -16,7 +16,7 @@ import org.wasserflow.ot.Points;
 import org.wasserflow.runners.report.ScatterPlot;
 
 /**
- * Gaussians on a ring (SPEC section 6): data is an equal mixture of {@code modes} Gaussians centred at
+ * Gaussians on a ring (docs/math.md section 6): data is an equal mixture of {@code modes} Gaussians centred at
  * {@code radius * (cos 2 pi k / modes, sin 2 pi k / modes)}; the source is {@code N(0, sourceStd^2 I)}.
  * Metrics on a fixed evaluation set: exact empirical W2 and W1 against data, their data-vs-data floors,
  * the high-quality fraction and the modes covered ({@link RingMetrics}).

@@ -22,7 +22,7 @@ import org.wasserflow.runners.data.NearestNeighbour;
 import org.wasserflow.runners.data.UspsReader;
 
 /**
- * USPS to MNIST domain adaptation (SPEC section 6): the source law is USPS train images, the data law MNIST
+ * USPS to MNIST domain adaptation (docs/math.md section 6): the source law is USPS train images, the data law MNIST
  * train images resized to 16x16, both with grey values in [-1, 1]. The metric, {@code accuracy}, is that of a
  * 1-nearest-neighbour classifier fitted on G(USPS train) with the USPS labels, on MNIST test images. Every
  * evaluation also reports the two baselines: {@code baseline_no_transport} (1-NN fitted on raw USPS) and

@@ -12,7 +12,7 @@ import org.wasserflow.runners.config.FlowConfig;
 import org.wasserflow.runners.experiment.Experiment;
 
 /**
- * One training iteration of the forward-Euler flow with persistent training (SPEC sections 2 and 3):
+ * One training iteration of the forward-Euler flow with persistent training (docs/math.md sections 2 and 3):
  * refine the potential on fresh pairs, move a fresh generated batch one integrator step along the
  * velocity, then take K generator steps towards the moved samples on the same source batch. With
  * {@code flow.update=gan} the generator instead takes the GAN baselines' steps (see

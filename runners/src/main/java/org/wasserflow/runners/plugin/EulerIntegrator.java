@@ -4,7 +4,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Integrator;
 import org.wasserflow.api.VelocityField;
 
-/** Forward Euler: {@code zeta = y + eps * v_mu(y)} (SPEC section 5). */
+/** Forward Euler: {@code zeta = y + eps * v_mu(y)} (docs/math.md section 5). */
 public final class EulerIntegrator implements Integrator {
 
     /** The name this integrator is registered under. */

@@ -5,7 +5,7 @@ import org.wasserflow.api.Integrator;
 import org.wasserflow.api.VelocityField;
 
 /**
- * Heun's predictor-corrector for a distribution-dependent field (SPEC section 5):
+ * Heun's predictor-corrector for a distribution-dependent field (docs/math.md section 5):
  * {@code ytilde = y + eps * v_mu(y)}, then {@code zeta = y + eps / 2 * (v_mu(y) + v_mutilde(ytilde))}, where
  * the field re-estimates the potential for the law of {@code ytilde}. Second order in eps.
  */

@@ -18,7 +18,7 @@ import org.wasserflow.ot.OtModule;
 import org.wasserflow.ot.SinkhornPotential;
 import org.wasserflow.w1.W1Loss;
 
-/** The exact-OT and Sinkhorn potentials with the W1 cost (SPEC section 4): unit velocities along the transport. */
+/** The exact-OT and Sinkhorn potentials with the W1 cost (docs/math.md section 4): unit velocities along the transport. */
 class W1PotentialsTest {
 
     private final Random rng = Nd4j.getRandomFactory().getNewRandomInstance(13);

@@ -3,14 +3,13 @@ package org.wasserflow.runners.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
+import org.wasserflow.runners.TestData;
 import org.wasserflow.w2.W2Loss;
 
 /**
@@ -18,8 +17,6 @@ import org.wasserflow.w2.W2Loss;
  * declare, so a plugin that reads another component's key fails here.
  */
 class BuiltInPluginsTest {
-
-    private static final Path DIGITS = Path.of("..", "..", "shared", "data");
 
     @Test
     void everyBuiltInPluginConstructsFromItsOwnSettingsViewAlone() {
@@ -29,14 +26,12 @@ class BuiltInPluginsTest {
         int constructed = 0;
         for (PluginCatalogue.Entry e : catalogue.entries()) {
             Plugin p = e.plugin();
-            if (p.name().equals("usps-mnist") && !Files.isDirectory(DIGITS)) {
-                continue;
-            }
-            Map<String, String> values = Map.of("usps_mnist.data_dir", DIGITS.toString());
+            Map<String, String> values = Map.of("usps_mnist.data_dir", TestData.digits().toString());
             Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss());
             assertEquals(p.implementation(), instance.getClass(), p.label());
             constructed++;
         }
-        assertTrue(constructed >= 10, "losses, potentials, generators, integrators and experiments: " + constructed);
+        assertEquals(catalogue.entries().size(), constructed);
+        assertTrue(constructed >= 12, "losses, potentials, generators, integrators and experiments: " + constructed);
     }
 }

@@ -1,0 +1,76 @@
+package org.wasserflow.api;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SplittableRandom;
+
+/**
+ * A probability law on R^d that a run draws from: the source law a generator pushes forward, the data law
+ * it is trained towards, or an evaluation set. Laws are selected by name for each role ({@code source=},
+ * {@code data=}, {@code eval_data=}); the same plugin serves every role, reading its keys under the role's
+ * prefix ({@code source.std}, {@code data.std}; declared under the prefix {@value #PREFIX} and rebased).
+ *
+ * <p>Randomness comes from the stream the runner passes (one per role and purpose, derived from the run's
+ * seed), so a law holds no random state. A finite law (a data file) has a size and returns rows by index; the
+ * runner draws its minibatches without replacement within each epoch. Arrays are float, row per sample.
+ */
+public interface Law {
+
+    /** The prefix under which law plugins declare their settings; the runner rebases it to the role's. */
+    String PREFIX = "law";
+
+    /** The logical name the law is registered under, e.g. {@code gaussian}. */
+    String name();
+
+    /** The dimension d of a sample. */
+    int dimension();
+
+    /**
+     * {@code m} independent samples.
+     *
+     * @param rng the stream to draw from; advanced by the draw
+     */
+    Sample sample(int m, SplittableRandom rng);
+
+    /**
+     * {@code m} samples for an evaluation set: by default {@link #sample}; a mixture returns exact component
+     * proportions (stratified), so that a distance between two such sets measures shape rather than the
+     * multinomial imbalance of the components.
+     */
+    default Sample stratified(int m, SplittableRandom rng) {
+        return sample(m, rng);
+    }
+
+    /** The number of rows of a finite law (a data set); empty for a law one can draw from without end. */
+    default OptionalInt size() {
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The rows at {@code indices} of a finite law, in that order.
+     *
+     * @throws UnsupportedOperationException for a law without a {@link #size()}
+     */
+    default Sample rows(int[] indices) {
+        throw new UnsupportedOperationException("law '" + name() + "' has no rows");
+    }
+
+    /** Whether samples carry labels. */
+    default boolean labelled() {
+        return false;
+    }
+
+    /** The mixture structure, for laws that are Gaussian mixtures. */
+    default Optional<Mixture> mixture() {
+        return Optional.empty();
+    }
+
+    /**
+     * What a run's provenance should record about this law: for a file, its path, SHA-256, row count and any
+     * standardisation. Empty by default.
+     */
+    default Map<String, String> provenance() {
+        return Map.of();
+    }
+}

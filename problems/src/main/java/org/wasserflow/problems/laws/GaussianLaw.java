@@ -1,0 +1,49 @@
+package org.wasserflow.problems.laws;
+
+import com.google.inject.Inject;
+import java.util.SplittableRandom;
+import org.wasserflow.api.Law;
+import org.wasserflow.api.Sample;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
+import org.wasserflow.api.Settings;
+
+/** The isotropic Gaussian {@code N(0, std^2 I)} on R^dim, e.g. a generator's source law. */
+public final class GaussianLaw implements Law {
+
+    /** The name this law is registered under. */
+    public static final String NAME = "gaussian";
+
+    public static final Setting<Integer> DIM = Setting.integer("law.dim", 2).atLeast(1).describe("dimension");
+    public static final Setting<Double> STD = Setting.number("law.std", 1.0).positive().describe("per-coordinate standard deviation");
+    /** Its keys, under the role's prefix ({@code source.std}). */
+    public static final SettingGroup GROUP = SettingGroup.of(Law.PREFIX, "isotropic Gaussian", DIM, STD);
+
+    private final int dim;
+    private final double std;
+
+    @Inject
+    public GaussianLaw(Settings settings) {
+        this.dim = settings.get(DIM);
+        this.std = settings.get(STD);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int dimension() {
+        return dim;
+    }
+
+    @Override
+    public Sample sample(int m, SplittableRandom rng) {
+        double[] out = new double[m * dim];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = std * Draws.normal(rng);
+        }
+        return Sample.of(Draws.rows(out, m, dim));
+    }
+}

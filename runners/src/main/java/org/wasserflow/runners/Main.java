@@ -7,11 +7,13 @@ import java.util.List;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.ablate.AblateCommand;
 import org.wasserflow.runners.ablate.ChildRuns;
+import org.wasserflow.runners.ablate.ReportCommand;
 import org.wasserflow.runners.config.ConfigLoader;
 import org.wasserflow.runners.config.TrackingSettings;
 
 /**
- * The command line: {@code wasserflow <run|bench|ablate> [experiment-file] [key=value ...] [--stacktrace]}.
+ * The command line: {@code wasserflow <run|bench|ablate> [experiment-file] [key=value ...] [--stacktrace]},
+ * {@code wasserflow ablate ... --detach} (a Slurm sweep: submit and return) and {@code wasserflow report <sweep-dir>}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
  * value and what is valid), 1 for any other failure. Stack traces only with {@code --stacktrace}.
  */
@@ -22,7 +24,9 @@ public final class Main {
             "commands:",
             "  run     train and evaluate; writes a run directory under run.out",
             "  bench   time training iterations, the exact assignment and Sinkhorn",
-            "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report",
+            "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report;",
+            "          ablate.launcher=slurm runs it as a Slurm job array, --detach submits it and returns",
+            "  report  (re)build the report of a sweep directory: wasserflow report <sweep-dir>",
             "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
             "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
 
@@ -37,6 +41,7 @@ public final class Main {
     /** Runs a command line and returns the exit status. */
     static int run(String[] args, PrintStream err) {
         boolean stacktrace = List.of(args).contains("--stacktrace");
+        boolean detach = List.of(args).contains("--detach");
         try {
             if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
                 err.println(USAGE);
@@ -47,7 +52,7 @@ public final class Main {
             List<String> overrides = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
-                if (a.equals("--stacktrace")) {
+                if (a.equals("--stacktrace") || a.equals("--detach") && command.equals("ablate")) {
                     continue;
                 }
                 if (a.contains("=")) {
@@ -60,14 +65,21 @@ public final class Main {
             }
             ClassLoader plugins = Main.class.getClassLoader();
             if (command.equals("ablate")) {
-                new AblateCommand(file, overrides, plugins).execute();
+                new AblateCommand(file, overrides, plugins, detach).execute();
+                return 0;
+            }
+            if (command.equals("report")) {
+                if (!overrides.isEmpty()) {
+                    throw new ConfigException("argument", overrides.get(0), "wasserflow report <sweep-dir>, without key=value");
+                }
+                new ReportCommand(file).execute();
                 return 0;
             }
             TrackingSettings settings = new TrackingSettings(new ConfigLoader().load(file, overrides));
             switch (command) {
                 case "run" -> new TrainCommand(settings, plugins, String.join(" ", args)).execute();
                 case "bench" -> new BenchCommand(settings, plugins).execute();
-                default -> throw new ConfigException("command", command, "one of [run, bench, ablate, help]");
+                default -> throw new ConfigException("command", command, "one of [run, bench, ablate, report, help]");
             }
             return 0;
         } catch (ConfigException e) {

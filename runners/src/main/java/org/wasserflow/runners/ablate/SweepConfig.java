@@ -16,8 +16,13 @@ import org.wasserflow.api.Settings;
  * @param parallel {@code ablate.parallel}: runs at a time, each in its own JVM, default 1
  * @param target {@code ablate.target}: the report gives the training time to the first evaluation meeting
  *     it, written {@code <metric><=<value>} or {@code <metric>>=<value>}, default {@code w2<=0.2}
+ * @param launcher {@code ablate.launcher}: {@code local} runs each run in a JVM on this machine,
+ *     {@code slurm} as a task of one Slurm job array (see {@link SlurmConfig}); default {@code local}
  */
-public record SweepConfig(String name, Path out, int seeds, int parallel, Target target) {
+public record SweepConfig(String name, Path out, int seeds, int parallel, Target target, String launcher) {
+
+    /** The values of {@code ablate.launcher}. */
+    static final java.util.List<String> LAUNCHERS = java.util.List.of("local", "slurm");
 
     /**
      * A level a metric must reach, from below ({@code >=}) or from above ({@code <=}).
@@ -51,12 +56,13 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
     }
 
     private static final java.util.Set<String> KEYS = java.util.Set.of("ablate.name", "ablate.out", "ablate.seeds",
-            "ablate.parallel", "ablate.target");
+            "ablate.parallel", "ablate.target", "ablate.launcher");
 
     public SweepConfig {
         ConfigException.require(name.matches("[A-Za-z0-9._+-]+"), "ablate.name", name, "letters, digits, '.', '_', '+', '-'");
         ConfigException.require(seeds >= 1, "ablate.seeds", seeds, "an integer >= 1");
         ConfigException.require(parallel >= 1, "ablate.parallel", parallel, "an integer >= 1");
+        ConfigException.require(LAUNCHERS.contains(launcher), "ablate.launcher", launcher, "one of " + LAUNCHERS);
     }
 
     /** Reads and validates the {@code ablate.*} keys; an unknown one fails naming the valid keys. */
@@ -69,6 +75,7 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
         Settings s = key -> Optional.ofNullable(own.get(key));
         String fallback = file == null ? "sweep" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new SweepConfig(s.getString("ablate.name", fallback), Path.of(s.getString("ablate.out", "sweeps")),
-                s.getInt("ablate.seeds", 1), s.getInt("ablate.parallel", 1), Target.parse(s.getString("ablate.target", "w2<=0.2")));
+                s.getInt("ablate.seeds", 1), s.getInt("ablate.parallel", 1), Target.parse(s.getString("ablate.target", "w2<=0.2")),
+                s.getString("ablate.launcher", "local"));
     }
 }

@@ -41,7 +41,11 @@ interface Launcher {
      */
     Outcome launch(Path dir, List<PlannedRun> runs, int parallel) throws IOException, InterruptedException;
 
-    /** Deletes what earlier attempts left in the incomplete runs' directories; returns those runs, in order. */
+    /**
+     * Deletes what earlier attempts left in the incomplete runs' directories; returns those runs, in order.
+     * This is the one place that decides what an incomplete run keeps: once runs write checkpoints, keeping
+     * them here makes every launcher resume such a run, since it re-runs the same configuration.
+     */
     static List<PlannedRun> clearIncomplete(List<PlannedRun> runs) throws IOException {
         List<PlannedRun> pending = new ArrayList<>();
         for (PlannedRun r : runs) {

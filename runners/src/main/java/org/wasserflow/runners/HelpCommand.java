@@ -12,6 +12,7 @@ import org.wasserflow.api.Plugin;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
+import org.wasserflow.runners.ablate.SlurmConfig;
 import org.wasserflow.runners.ablate.SweepConfig;
 import org.wasserflow.runners.config.RunConfig;
 import org.wasserflow.runners.flow.RunPlan;
@@ -59,7 +60,7 @@ final class HelpCommand {
         switch (topic.get(0)) {
             case "run" -> groups(out, RunPlan.RUNNER);
             case "bench" -> groups(out, List.of(BenchCommand.GROUP));
-            case "ablate" -> groups(out, List.of(SweepConfig.GROUP));
+            case "ablate" -> groups(out, List.of(SweepConfig.GROUP, SlurmConfig.GROUP));
             default -> plugin(out);
         }
     }

@@ -7,10 +7,12 @@ import java.util.List;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.ablate.AblateCommand;
 import org.wasserflow.runners.ablate.ChildRuns;
+import org.wasserflow.runners.ablate.ReportCommand;
 import org.wasserflow.runners.config.ConfigLoader;
 
 /**
- * The command line: {@code wasserflow <run|bench|ablate|help> [experiment-file] [key=value ...] [--stacktrace]}.
+ * The command line: {@code wasserflow <run|bench|ablate|report|help> [experiment-file] [key=value ...] [--stacktrace]},
+ * {@code wasserflow ablate ... --detach} (a Slurm sweep: submit and return) and {@code wasserflow report <sweep-dir>}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
  * value and what is valid), 1 for any other failure. Stack traces only with {@code --stacktrace}.
  */
@@ -21,7 +23,9 @@ public final class Main {
             "commands:",
             "  run     train and evaluate; writes a run directory under run.out",
             "  bench   time training iterations, the exact assignment and Sinkhorn",
-            "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report",
+            "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report;",
+            "          ablate.launcher=slurm runs it as a Slurm job array, --detach submits it and returns",
+            "  report  (re)build the report of a sweep directory: wasserflow report <sweep-dir>",
             "  help    list the plugins; help <kind> <name> prints a plugin's keys (help potential sinkhorn)",
             "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
             "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
@@ -42,6 +46,7 @@ public final class Main {
     /** Runs a command line and returns the exit status; {@code help} prints to {@code out}, errors go to {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         boolean stacktrace = List.of(args).contains("--stacktrace");
+        boolean detach = List.of(args).contains("--detach");
         try {
             if (args.length == 0) {
                 err.println(USAGE);
@@ -62,7 +67,7 @@ public final class Main {
             List<String> overrides = new ArrayList<>();
             for (int i = 1; i < args.length; i++) {
                 String a = args[i];
-                if (a.equals("--stacktrace")) {
+                if (a.equals("--stacktrace") || a.equals("--detach") && command.equals("ablate")) {
                     continue;
                 }
                 if (a.contains("=")) {
@@ -75,14 +80,21 @@ public final class Main {
             }
             ClassLoader plugins = Main.class.getClassLoader();
             if (command.equals("ablate")) {
-                new AblateCommand(file, overrides, plugins).execute();
+                new AblateCommand(file, overrides, plugins, detach).execute();
+                return 0;
+            }
+            if (command.equals("report")) {
+                if (!overrides.isEmpty()) {
+                    throw new ConfigException("argument", overrides.get(0), "wasserflow report <sweep-dir>, without key=value");
+                }
+                new ReportCommand(file).execute();
                 return 0;
             }
             java.util.Map<String, String> values = new ConfigLoader().load(file, overrides);
             switch (command) {
                 case "run" -> new TrainCommand(values, plugins, String.join(" ", args)).execute();
                 case "bench" -> new BenchCommand(values, plugins).execute();
-                default -> throw new ConfigException("command", command, "one of [run, bench, ablate, help]");
+                default -> throw new ConfigException("command", command, "one of [run, bench, ablate, report, help]");
             }
             return 0;
         } catch (ConfigException e) {

@@ -89,7 +89,20 @@ class MainTest {
     void unknownCommandListsTheCommands(String command) {
         Result r = run(command);
         assertEquals(2, r.status);
-        assertTrue(r.err.contains("expected one of [run, bench, ablate, help]"), r.err);
+        assertTrue(r.err.contains("expected one of [run, bench, ablate, report, help]"), r.err);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "report                          | usage: wasserflow report <sweep-dir>",
+        "report,configs                  | 'configs' for key 'sweep directory': expected a directory written by wasserflow ablate",
+        "report,configs,run.seed=2       | 'run.seed=2' for key 'argument'",
+        "run,--detach                    | '--detach' for key 'argument'",
+        "ablate,--detach,run.iterations=1 | --detach needs ablate.launcher=slurm"})
+    void reportAndDetachMistakesAreOneLine(String args, String expected) {
+        Result r = run(args.split(","));
+        assertEquals(2, r.status, r.err);
+        assertTrue(r.err.contains(expected) && r.err.strip().lines().count() == 1, r.err);
     }
 
     private record Result(int status, String err) { }

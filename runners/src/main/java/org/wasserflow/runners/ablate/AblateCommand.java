@@ -5,12 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
@@ -20,9 +16,11 @@ import org.wasserflow.runners.report.SweepReport;
 /**
  * The {@code ablate} command: runs every variant of a {@link SweepPlan} for every seed, at most
  * {@code ablate.parallel} at a time, each in its own JVM and run directory under
- * {@code <ablate.out>/<ablate.name>/}, then writes the sweep's report there. Every run's configuration is
- * checked against the declared settings ({@link RunPlan}) before the first starts; nothing is constructed. Rerunning the same command after an interruption keeps the runs that
- * completed and redoes only the others.
+ * {@code <ablate.out>/<ablate.name>/}, then writes the sweep's report there. The runs go through the
+ * {@link Launcher} that {@code ablate.launcher} names: JVMs on this machine ({@link LocalLauncher}) or one
+ * Slurm job array ({@link SlurmLauncher}). Every run's configuration is checked against the declared settings
+ * ({@link RunPlan}) before the first starts; nothing is constructed.
+ * Rerunning the same command after an interruption keeps the runs that completed and redoes only the others.
  */
 public final class AblateCommand {
 
@@ -31,43 +29,56 @@ public final class AblateCommand {
     private final Path file;
     private final List<String> args;
     private final ClassLoader plugins;
+    private final boolean detach;
 
     public AblateCommand(Path file, List<String> args, ClassLoader plugins) {
+        this(file, args, plugins, false);
+    }
+
+    /** With {@code detach}, a Slurm sweep returns once its job is submitted (see {@link SlurmLauncher}). */
+    public AblateCommand(Path file, List<String> args, ClassLoader plugins, boolean detach) {
         this.file = file;
         this.args = List.copyOf(args);
         this.plugins = plugins;
+        this.detach = detach;
     }
 
-    /** Runs the sweep and writes its report; returns the sweep directory. */
+    /** Runs the sweep and writes its report (detached: submits it); returns the sweep directory. */
     public Path execute() throws IOException, InterruptedException {
         SweepPlan plan = SweepPlan.load(file, args);
         Path dir = plan.sweep().out().resolve(plan.sweep().name()).toAbsolutePath();
+        Launcher launcher = launcher(plan);
+        launcher.check();
         List<PlannedRun> runs = plan(plan, dir);
         for (PlannedRun r : runs) {
             RunPlan.of(r.config(), plugins, List.of());
         }
         Files.createDirectories(dir);
         writePlan(plan, dir, runs);
-        List<PlannedRun> pending = new ArrayList<>();
-        for (PlannedRun r : runs) {
-            if (!r.complete()) {
-                r.clearIncomplete();
-                pending.add(r);
-            }
+        LOG.info("sweep {}: {} variants x {} seeds = {} runs, launcher {}", dir, plan.variants().size(), plan.sweep().seeds(),
+                runs.size(), plan.sweep().launcher());
+        Launcher.Outcome outcome = launcher.launch(dir, runs, plan.sweep().parallel());
+        if (!outcome.finished()) {
+            return dir;
         }
-        LOG.info("sweep {}: {} variants x {} seeds = {} runs, {} already complete, {} to run, {} at a time", dir,
-                plan.variants().size(), plan.sweep().seeds(), runs.size(), runs.size() - pending.size(), pending.size(),
-                plan.sweep().parallel());
-        List<String> failed = runAll(pending, dir, plan.sweep().parallel(), runs.size() - pending.size(), runs.size());
         SweepReport.write(dir, plan, runs);
         LOG.info("report: {} and {}", dir.resolve("report.md"), dir.resolve("report.csv"));
-        if (!failed.isEmpty()) {
-            throw new IllegalStateException(failed.size() + " run(s) failed; see their logs: " + String.join(", ", failed));
+        if (!outcome.failed().isEmpty()) {
+            throw new IllegalStateException(outcome.failed().size() + " run(s) failed: " + String.join("; ", outcome.failed()));
         }
         return dir;
     }
 
-    private static List<PlannedRun> plan(SweepPlan plan, Path dir) {
+    private Launcher launcher(SweepPlan plan) {
+        boolean slurm = plan.sweep().launcher().equals("slurm");
+        if (detach && !slurm) {
+            throw new ConfigException("--detach", "--detach needs ablate.launcher=slurm: a local sweep runs in this process");
+        }
+        return slurm ? new SlurmLauncher(plan.slurm(), plan.sweep().name(), detach) : new LocalLauncher();
+    }
+
+    /** Every run of the plan, variants in order and seeds 1..N within each, under the sweep directory {@code dir}. */
+    static List<PlannedRun> plan(SweepPlan plan, Path dir) {
         List<PlannedRun> runs = new ArrayList<>();
         for (SweepPlan.Variant v : plan.variants()) {
             for (long seed = 1; seed <= plan.sweep().seeds(); seed++) {
@@ -88,79 +99,12 @@ public final class AblateCommand {
         plan.axes().forEach((k, v) -> lines.add(SweepPlan.GRID + k + " = " + String.join(v.stream().anyMatch(x -> x.contains(",")) ? ";" : ",", v)));
         lines.add("ablate.seeds = " + plan.sweep().seeds());
         lines.add("ablate.runs = " + runs.size());
+        lines.add("ablate.name = " + plan.sweep().name());
+        lines.add("ablate.parallel = " + plan.sweep().parallel());
+        lines.add("ablate.target = " + plan.sweep().target());
+        lines.add("ablate.launcher = " + plan.sweep().launcher());
+        lines.addAll(plan.slurm().lines());
         plan.base().forEach((k, v) -> lines.add(k + " = " + v));
         Files.write(dir.resolve("sweep.properties"), lines);
-    }
-
-    private static List<String> runAll(List<PlannedRun> pending, Path dir, int parallel, int done0, int total)
-            throws InterruptedException {
-        ChildRuns children = new ChildRuns();
-        Progress progress = new Progress(done0, total, pending.size(), parallel);
-        List<String> failed = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (PlannedRun r : pending) {
-                futures.add(pool.submit(() -> {
-                    Path log = dir.resolve("logs").resolve(r.variant() + "__seed-" + r.seed() + ".log");
-                    long t0 = System.nanoTime();
-                    int status;
-                    try {
-                        status = children.execute(r, dir.resolve("configs").resolve(r.variant() + "__seed-" + r.seed() + ".properties"), log);
-                    } catch (IOException e) {
-                        status = -1;
-                    }
-                    synchronized (failed) {
-                        if (status != 0 || !r.complete()) {
-                            failed.add(log.toString());
-                        }
-                        LOG.info(progress.finished(r, status == 0 && r.complete(), (System.nanoTime() - t0) / 1e9));
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return failed;
-    }
-
-    /** Console progress: runs done, running, and the time left estimated from the runs finished so far. */
-    private static final class Progress {
-        private final int total;
-        private final int parallel;
-        private int done;
-        private int left;
-        private double seconds;
-        private int timed;
-
-        Progress(int done, int total, int pending, int parallel) {
-            this.done = done;
-            this.total = total;
-            this.left = pending;
-            this.parallel = parallel;
-        }
-
-        String finished(PlannedRun r, boolean ok, double s) {
-            done++;
-            left--;
-            seconds += s;
-            timed++;
-            double eta = left * (seconds / timed) / Math.min(parallel, Math.max(1, left));
-            return String.format(Locale.ROOT, "%s %s in %.0f s; %d/%d runs done, %d running or queued, ETA %s",
-                    ok ? "finished" : "FAILED", r.label(), s, done, total, left, left == 0 ? "0 s" : format(eta));
-        }
-
-        private static String format(double s) {
-            long t = Math.round(s);
-            return t >= 60 ? (t / 60) + " min " + (t % 60) + " s" : t + " s";
-        }
     }
 }

@@ -34,14 +34,8 @@ public final class ChildRuns {
      * @param log the child's standard output and error
      */
     int execute(PlannedRun run, Path configFile, Path log) throws IOException, InterruptedException {
-        Files.createDirectories(configFile.getParent());
+        writeConfig(run, configFile);
         Files.createDirectories(log.getParent());
-        try (Writer w = Files.newBufferedWriter(configFile)) {
-            w.write("# wasserflow sweep run " + run.label() + "\n");
-            for (Map.Entry<String, String> e : run.config().entrySet()) {
-                w.write(e.getKey() + " = " + e.getValue().replace("\\", "\\\\") + "\n");
-            }
-        }
         ProcessBuilder pb = new ProcessBuilder(command(configFile)).redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().put(PARENT_PID, String.valueOf(ProcessHandle.current().pid()));
         Process p = pb.start();
@@ -53,7 +47,19 @@ public final class ChildRuns {
         }
     }
 
-    private static List<String> command(Path configFile) {
+    /** Writes the configuration file of {@code run}, creating its directory. */
+    static void writeConfig(PlannedRun run, Path configFile) throws IOException {
+        Files.createDirectories(configFile.getParent());
+        try (Writer w = Files.newBufferedWriter(configFile)) {
+            w.write("# wasserflow sweep run " + run.label() + "\n");
+            for (Map.Entry<String, String> e : run.config().entrySet()) {
+                w.write(e.getKey() + " = " + e.getValue().replace("\\", "\\\\") + "\n");
+            }
+        }
+    }
+
+    /** The command line that runs {@code wasserflow run <configFile>} with this JVM's Java, class path and properties. */
+    static List<String> command(Path configFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String p : List.of("org.bytedeco.javacpp.cachedir", "java.awt.headless", "logback.configurationFile")) {

@@ -29,6 +29,16 @@ public record PlannedRun(String variant, long seed, SortedMap<String, String> co
         return variant + "/seed-" + seed;
     }
 
+    /** The run's configuration file in the sweep directory {@code sweep}: {@code configs/<variant>__seed-<n>.properties}. */
+    Path configFile(Path sweep) {
+        return sweep.resolve("configs").resolve(variant + "__seed-" + seed + ".properties");
+    }
+
+    /** The run's console output in the sweep directory {@code sweep}: {@code logs/<variant>__seed-<n>.log}. */
+    Path logFile(Path sweep) {
+        return sweep.resolve("logs").resolve(variant + "__seed-" + seed + ".log");
+    }
+
     /** Deletes what an interrupted earlier attempt left in the run directory. */
     void clearIncomplete() throws IOException {
         if (Files.exists(dir) && !complete()) {

@@ -16,8 +16,13 @@ import org.wasserflow.runners.config.ConfigValidator;
  * @param seeds seeds 1..N for every variant
  * @param parallel runs at a time
  * @param target the level whose first meeting the report times
+ * @param launcher where the runs go: {@code local} JVMs on this machine, or {@code slurm} tasks of one Slurm job
+ *     array (see {@link SlurmConfig})
  */
-public record SweepConfig(String name, Path out, int seeds, int parallel, Target target) {
+public record SweepConfig(String name, Path out, int seeds, int parallel, Target target, String launcher) {
+
+    /** The values of {@code ablate.launcher}. */
+    static final java.util.List<String> LAUNCHERS = java.util.List.of("local", "slurm");
 
     /**
      * A level a metric must reach, from below ({@code >=}) or from above ({@code <=}).
@@ -68,17 +73,19 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
     public static final Setting<String> TARGET_SETTING = Setting.text("ablate.target", "w2<=0.2")
             .constrain(t -> TARGET.matcher(t).matches() && Target.number(t) != null, "<metric><=<number> or <metric>>=<number>, e.g. w2<=0.2")
             .describe("the report gives the training time to the first evaluation meeting it");
+    public static final Setting<String> LAUNCHER = Setting.choice("ablate.launcher", "local", LAUNCHERS.toArray(String[]::new))
+            .describe("local: each run in a JVM on this machine; slurm: each run a task of one Slurm job array (slurm.*)");
     /** The sweep's own keys; grid axes are {@code ablate.grid.<key>}. */
-    public static final SettingGroup GROUP = SettingGroup.of("ablate", "the sweep", NAME, OUT, SEEDS, PARALLEL, TARGET_SETTING);
+    public static final SettingGroup GROUP = SettingGroup.of("ablate", "the sweep", NAME, OUT, SEEDS, PARALLEL, TARGET_SETTING,
+            LAUNCHER);
 
     /** Reads and validates the {@code ablate.*} keys; an unknown one fails naming the closest valid key. */
     static SweepConfig from(Map<String, String> own, Path file) {
-        Map<String, org.wasserflow.api.Setting<?>> declared = new java.util.LinkedHashMap<>();
-        GROUP.settings().forEach(s -> declared.put(s.key(), s));
-        ConfigValidator.check(own, declared);
+        ConfigValidator.check(own, ConfigValidator.declared(GROUP));
         Settings s = Settings.of(own, List.of(GROUP));
         String fallback = file == null ? "sweep" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String name = s.get(NAME).isEmpty() ? fallback : s.get(NAME);
-        return new SweepConfig(name, Path.of(s.get(OUT)), s.get(SEEDS), s.get(PARALLEL), Target.parse(s.get(TARGET_SETTING)));
+        return new SweepConfig(name, Path.of(s.get(OUT)), s.get(SEEDS), s.get(PARALLEL), Target.parse(s.get(TARGET_SETTING)),
+                s.get(LAUNCHER));
     }
 }

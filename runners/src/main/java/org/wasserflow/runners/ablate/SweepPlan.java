@@ -17,14 +17,16 @@ import org.wasserflow.runners.config.ConfigLoader;
  * override; for a key whose value is itself a list, separate the variants with {@code ;}
  * ({@code critic.hidden=64,64;128,128}, or {@code critic.hidden=64,64;} for one list). {@code K} abbreviates
  * {@code flow.K} and {@code seeds=N} runs seeds 1..N. In a file, {@code ablate.grid.<key> = v1,v2} is an axis
- * and {@code ablate.seeds}, {@code ablate.parallel}, {@code ablate.name}, {@code ablate.target} set the
- * sweep (see {@link SweepConfig}); every other key is the base configuration of each run.
+ * and {@code ablate.seeds}, {@code ablate.parallel}, {@code ablate.name}, {@code ablate.target},
+ * {@code ablate.launcher} set the sweep (see {@link SweepConfig}), the {@code slurm.*} keys its Slurm job
+ * (see {@link SlurmConfig}); every other key is the base configuration of each run.
  *
- * @param base the resolved base configuration, without {@code ablate.*} keys
+ * @param base the resolved base configuration, without {@code ablate.*} and {@code slurm.*} keys
  * @param axes each axis key with its values, in the order given
  * @param sweep the sweep's own settings
+ * @param slurm how the sweep is submitted with {@code ablate.launcher=slurm}
  */
-public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>> axes, SweepConfig sweep) {
+public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>> axes, SweepConfig sweep, SlurmConfig slurm) {
 
     /** Prefix of grid axes in a file. */
     static final String GRID = "ablate.grid.";
@@ -51,15 +53,25 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>
                 fixed.add(key + "=" + value);
             }
         }
-        Map<String, String> loaded = new ConfigLoader().load(file, fixed);
+        return of(new ConfigLoader().load(file, fixed), cliAxes, file);
+    }
+
+    /**
+     * Builds the plan from resolved keys: {@code ablate.grid.*} axes, then {@code cliAxes} (which win),
+     * the {@code ablate.*} and {@code slurm.*} settings, and the base configuration.
+     */
+    static SweepPlan of(Map<String, String> loaded, Map<String, List<String>> cliAxes, Path file) {
         SortedMap<String, String> base = new TreeMap<>();
         Map<String, String> own = new TreeMap<>();
+        Map<String, String> slurm = new TreeMap<>();
         Map<String, List<String>> axes = new LinkedHashMap<>();
         loaded.forEach((k, v) -> {
             if (k.startsWith(GRID)) {
                 axes.put(k.substring(GRID.length()), values(k, v));
             } else if (k.startsWith("ablate.")) {
                 own.put(k, v);
+            } else if (k.startsWith("slurm.")) {
+                slurm.put(k, v);
             } else {
                 base.put(k, v);
             }
@@ -72,7 +84,7 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>
             base.remove(key);
         }
         SweepConfig sweep = SweepConfig.from(own, file);
-        return new SweepPlan(base, axes, sweep);
+        return new SweepPlan(base, axes, sweep, SlurmConfig.from(slurm));
     }
 
     /** Every combination of axis values, the first axis varying slowest. */

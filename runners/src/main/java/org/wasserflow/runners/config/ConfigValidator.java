@@ -31,6 +31,15 @@ public final class ConfigValidator {
         }
     }
 
+    /** The settings of {@code groups} by key, for {@link #check}. */
+    public static Map<String, Setting<?>> declared(org.wasserflow.api.SettingGroup... groups) {
+        Map<String, Setting<?>> out = new java.util.LinkedHashMap<>();
+        for (org.wasserflow.api.SettingGroup g : groups) {
+            g.settings().forEach(s -> out.put(s.key(), s));
+        }
+        return out;
+    }
+
     private static ConfigException unknown(String key, String value, Map<String, Setting<?>> declared) {
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         String nearest = declared.keySet().stream().min(Comparator.comparingInt((String k) -> distance.apply(k, key))

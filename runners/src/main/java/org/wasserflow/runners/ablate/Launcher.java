@@ -1,0 +1,65 @@
+package org.wasserflow.runners.ablate;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the planned runs of a sweep that are not complete, each as {@code wasserflow run <config>} writing
+ * into its run directory, with its configuration in {@code configs/} and its console output in {@code logs/}
+ * of the sweep directory. A launcher never touches a complete run.
+ */
+interface Launcher {
+
+    /**
+     * What a launch came to.
+     *
+     * @param finished true if every run it started has ended; false if it returned before (a detached
+     *     Slurm job), in which case no report can be written yet
+     * @param failed one line for each run that ended without completing: its label and the last line of its log
+     */
+    record Outcome(boolean finished, List<String> failed) {
+
+        public Outcome {
+            failed = List.copyOf(failed);
+        }
+    }
+
+    /**
+     * Fails, before anything is written, if this launcher cannot run here (e.g. no {@code sbatch} on PATH).
+     * Does nothing by default.
+     */
+    default void check() {
+    }
+
+    /**
+     * Runs the runs of {@code runs} that are not complete, at most {@code parallel} at a time.
+     *
+     * @param dir the sweep directory, absolute
+     * @param runs every planned run of the sweep, complete or not
+     */
+    Outcome launch(Path dir, List<PlannedRun> runs, int parallel) throws IOException, InterruptedException;
+
+    /**
+     * Deletes what earlier attempts left in the incomplete runs' directories; returns those runs, in order.
+     * This is the one place that decides what an incomplete run keeps: once runs write checkpoints, keeping
+     * them here makes every launcher resume such a run, since it re-runs the same configuration.
+     */
+    static List<PlannedRun> clearIncomplete(List<PlannedRun> runs) throws IOException {
+        List<PlannedRun> pending = new ArrayList<>();
+        for (PlannedRun r : runs) {
+            if (!r.complete()) {
+                r.clearIncomplete();
+                pending.add(r);
+            }
+        }
+        return pending;
+    }
+
+    /** One line about a failed run: its label, its log and the log's last non-blank line. */
+    static String failure(PlannedRun run, Path log, String why) {
+        List<String> tail = LogTail.read(log, 1);
+        return run.label() + " (" + why + "; " + log + (tail.isEmpty() ? "" : ": " + tail.get(0).strip()) + ")";
+    }
+}

@@ -1,0 +1,28 @@
+package org.wasserflow.runners.ablate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The last lines of a run's log, to show why it failed. */
+final class LogTail {
+
+    private LogTail() {
+    }
+
+    /** The last {@code n} non-blank lines of {@code log}, or none if it does not exist. */
+    static List<String> read(Path log, int n) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> !l.isBlank()).toList();
+            return lines.subList(Math.max(0, lines.size() - n), lines.size());
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.wasserflow.runners.ablate;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.runners.report.SweepReport;
+
+/**
+ * The {@code report} command: (re)builds a sweep's report ({@code report.csv}, {@code report.md}, plots)
+ * from its directory alone: the plan recorded in {@code sweep.properties} and the runs complete so far.
+ * Useful while a detached Slurm sweep runs, or after a sweep whose report was not written.
+ */
+public final class ReportCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportCommand.class);
+
+    private final Path dir;
+
+    /** @param dir a sweep directory written by {@code wasserflow ablate} */
+    public ReportCommand(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Writes the report; returns how many of the planned runs are complete. */
+    public int execute() throws IOException {
+        if (dir == null) {
+            throw new ConfigException("sweep directory", "usage: wasserflow report <sweep-dir>");
+        }
+        Path abs = dir.toAbsolutePath().normalize();
+        Path record = abs.resolve("sweep.properties");
+        if (!Files.isRegularFile(record)) {
+            throw new ConfigException("sweep directory", dir, "a directory written by wasserflow ablate, holding sweep.properties");
+        }
+        SweepPlan plan = SweepPlan.of(read(record, abs), Map.of(), null);
+        List<PlannedRun> runs = AblateCommand.plan(plan, abs);
+        SweepReport.write(abs, plan, runs);
+        int complete = (int) runs.stream().filter(PlannedRun::complete).count();
+        LOG.info("report of {} of {} runs: {} and {}", complete, runs.size(), abs.resolve("report.md"), abs.resolve("report.csv"));
+        return complete;
+    }
+
+    /** The keys of {@code sweep.properties} in their order, the sweep's name and place taken from its directory. */
+    private static Map<String, String> read(Path record, Path dir) throws IOException {
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(record)) {
+            int eq = line.indexOf(" = ");
+            if (line.startsWith("#") || eq <= 0) {
+                continue;
+            }
+            keys.put(line.substring(0, eq).trim(), line.substring(eq + 3));
+        }
+        keys.remove("ablate.runs");
+        keys.put("ablate.name", dir.getFileName().toString());
+        keys.put("ablate.out", dir.getParent().toString());
+        return keys;
+    }
+}

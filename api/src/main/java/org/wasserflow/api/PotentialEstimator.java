@@ -1,5 +1,6 @@
 package org.wasserflow.api;
 
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -34,6 +35,14 @@ public interface PotentialEstimator {
      */
     default Map<String, Double> fit(PairSource pairs) {
         return Map.of();
+    }
+
+    /**
+     * The names of the diagnostics {@link #fit} returns, in a stable order: each becomes a column of the run's
+     * {@code metrics.csv} (NaN where a fit did not report it). None by default.
+     */
+    default List<String> diagnostics() {
+        return List.of();
     }
 
     /**

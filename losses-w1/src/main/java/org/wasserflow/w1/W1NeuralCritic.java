@@ -1,6 +1,7 @@
 package org.wasserflow.w1;
 
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -41,6 +42,12 @@ public final class W1NeuralCritic extends NeuralPotential {
     public INDArray values(INDArray points) {
         build(points.columns());
         return f.net().forward(f.tape("values", points.rows()), points).dup();
+    }
+
+    /** The terms of the last critic step's objective. */
+    @Override
+    public List<String> diagnostics() {
+        return List.of("critic_loss", "w1_estimate", "penalty", "gradient_norm");
     }
 
     /** One optimiser step of the critic on the penalised dual of {@code (y, x)}. */

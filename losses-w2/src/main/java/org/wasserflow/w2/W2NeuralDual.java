@@ -1,6 +1,7 @@
 package org.wasserflow.w2;
 
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -45,6 +46,12 @@ public final class W2NeuralDual extends NeuralPotential {
     public INDArray velocity(INDArray generated, INDArray data) {
         build(generated.columns());
         return gradient(phi, generated).negi();
+    }
+
+    /** The terms of the last critic step's objective. */
+    @Override
+    public List<String> diagnostics() {
+        return List.of("critic_loss", "dual", "hinge", "equality");
     }
 
     /** One optimiser step of both potentials on the dual objective of {@code (y, x)}. */

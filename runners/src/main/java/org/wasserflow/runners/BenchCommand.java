@@ -12,14 +12,14 @@ import org.wasserflow.ot.Sinkhorn;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
-import org.wasserflow.runners.experiment.Experiment;
-import org.wasserflow.runners.flow.Components;
+import org.wasserflow.flow.problem.Problem;
+import org.wasserflow.flow.Components;
 
 /**
  * The {@code bench} command: the median wall time of one training iteration for the configured run
  * (after {@code bench.warmup} untimed iterations, over {@code bench.iterations}), and the time of the
  * exact assignment (squared Euclidean cost) for each of {@code bench.assignment_sizes} points, median of
- * {@code bench.repeats}, on two independent data samples of the experiment and on a source sample against a
+ * {@code bench.repeats}, on two independent data samples of the problem and on a source sample against a
  * data sample (for the ring, a collapsed blob against the ring: the hardest case, met at iteration 0). Prints to standard output; writes no run directory.
  */
 public final class BenchCommand {
@@ -64,7 +64,7 @@ public final class BenchCommand {
         }
         System.out.printf(Locale.ROOT, "  median %.4f s per iteration over %d (min %.4f, max %.4f)%n", median(t), t.length,
                 Arrays.stream(t).min().orElse(0), Arrays.stream(t).max().orElse(0));
-        Experiment e = c.experiment();
+        Problem e = c.problem();
         for (int n : sizes[0]) {
             assignment("two data samples", n, opts[2], () -> Points.flat(e.data(n)), () -> Points.flat(e.data(n)));
             assignment("source sample vs data sample", n, opts[2], () -> Points.flat(e.source(n)), () -> Points.flat(e.data(n)));

@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Plugin;
+import org.wasserflow.api.PluginKind;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 import org.wasserflow.runners.ablate.SlurmConfig;
 import org.wasserflow.runners.ablate.SweepConfig;
-import org.wasserflow.runners.config.RunConfig;
-import org.wasserflow.runners.flow.RunPlan;
-import org.wasserflow.runners.plugin.PluginCatalogue;
-import org.wasserflow.runners.plugin.PluginDirectory;
+import org.wasserflow.flow.config.RunConfig;
+import org.wasserflow.flow.RunPlan;
+import org.wasserflow.flow.plugin.PluginCatalogue;
+import org.wasserflow.flow.plugin.PluginDirectory;
 
 /**
  * The {@code help} command, from the declarations alone (nothing is constructed): {@code help} lists the
@@ -89,6 +90,8 @@ final class HelpCommand {
             }
             if (p.settings().isEmpty()) {
                 out.println("  no settings");
+            } else if (p.kind().equals(PluginKind.LAW)) {
+                out.println("  keys under the role it fills: source.*, data.* or eval_data.* (law.std is data.std with data=" + p.name() + ")");
             }
             groups(out, p.settings());
         }

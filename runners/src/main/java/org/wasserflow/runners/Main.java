@@ -8,7 +8,7 @@ import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.ablate.AblateCommand;
 import org.wasserflow.runners.ablate.ChildRuns;
 import org.wasserflow.runners.ablate.ReportCommand;
-import org.wasserflow.runners.config.ConfigLoader;
+import org.wasserflow.flow.config.ConfigLoader;
 
 /**
  * The command line: {@code wasserflow <run|bench|ablate|report|help> [experiment-file] [key=value ...] [--stacktrace]},

@@ -14,9 +14,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
-import org.wasserflow.runners.flow.Components;
+import org.wasserflow.flow.Components;
 import org.wasserflow.runners.report.MetricsCsv;
 import org.wasserflow.runners.report.Provenance;
+import org.wasserflow.runners.report.SamplePlot;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code run} command: trains with the resolved configuration, evaluating every {@code run.log_every}
@@ -32,7 +34,7 @@ public final class TrainCommand {
     private final String commandLine;
 
     /**
-     * @param values the configuration, key to text, as {@link org.wasserflow.runners.config.ConfigLoader} resolves it
+     * @param values the configuration, key to text, as {@link org.wasserflow.flow.config.ConfigLoader} resolves it
      * @param plugins the class loader of the built-in plugins
      * @param commandLine recorded in the provenance
      */
@@ -69,11 +71,14 @@ public final class TrainCommand {
                 }
             }
         }
-        c.experiment().plot(c.generator(), dir.resolve("samples.png"));
+        INDArray source = c.problem().evaluationSource().points();
+        SamplePlot.write(dir.resolve("samples.png"), c.run().data() + ": generated vs data", c.problem().evaluationData().points(),
+                c.generator().generate(source), source);
         Map<String, String> prov = new LinkedHashMap<>();
         prov.put("run.seed", String.valueOf(c.run().seed()));
         prov.put("command", commandLine);
         prov.put("plugins", String.join(", ", c.plan().pluginJars()));
+        prov.putAll(c.problem().provenance());
         prov.put("time.started", started);
         prov.put("time.finished", Instant.now().toString());
         prov.put("timing.total_s", seconds(System.nanoTime() - start));
@@ -90,11 +95,10 @@ public final class TrainCommand {
         Map<String, Double> row = new LinkedHashMap<>();
         row.put("iteration", (double) it);
         row.put("train_s", trainNanos / 1e9);
-        Map<String, Double> metrics = c.experiment().evaluate(c.generator());
+        Map<String, Double> metrics = c.problem().evaluate(c.generator());
         row.put("elapsed_s", (System.nanoTime() - start) / 1e9);
         row.putAll(metrics);
-        row.put("generator_loss", diagnostics.getOrDefault("generator_loss", Double.NaN));
-        row.put("critic_loss", diagnostics.getOrDefault("critic_loss", Double.NaN));
+        c.trainer().diagnostics().forEach(name -> row.put(name, diagnostics.getOrDefault(name, Double.NaN)));
         csv.append(row);
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "it %6d  train %7.1fs", it, trainNanos / 1e9));
         metrics.forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
@@ -104,7 +108,7 @@ public final class TrainCommand {
 
     private Path runDirectory(Components c) throws IOException {
         String name = c.run().name().isEmpty()
-                ? c.run().experiment() + "-" + c.run().loss() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
+                ? c.run().data() + "-" + c.run().loss() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))
                 : c.run().name();
         Path dir = c.run().outDir().resolve(name);
         if (Files.isDirectory(dir)) {

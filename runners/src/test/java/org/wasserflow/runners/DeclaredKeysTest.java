@@ -82,7 +82,7 @@ class DeclaredKeysTest {
     @Test
     void particlesNeedTheEvaluationSizeAsBatchBeforeTraining() {
         Result r = run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.batch=64",
-                "ring.eval_size=100", "run.out=" + tmp);
+                "eval.source_size=100", "eval.data_size=100", "run.out=" + tmp);
         assertEquals(2, r.status, r.err);
         assertTrue(r.err.contains("invalid value '64' for key 'flow.batch': expected 100, the experiment's evaluation size: "
                 + "generator 'particles' requires one batch size for training and evaluation"), r.err);

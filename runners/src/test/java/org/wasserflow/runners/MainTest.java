@@ -31,7 +31,7 @@ class MainTest {
         "potential=magic          | 'magic' for key 'potential': expected one of [exact-ot, neural-dual, sinkhorn]",
         "generator=gan            | 'gan' for key 'generator': expected one of [mlp, particles]",
         "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler, heun]",
-        "experiment=mnist         | 'mnist' for key 'experiment': expected one of [ring, usps-mnist]",
+        "data=mnist               | 'mnist' for key 'data': expected one of [gaussian, gaussian-mixture, swiss-roll]",
         "flow.eps=-0.5            | '-0.5' for key 'flow.eps': expected a number > 0",
         "flow.K=0                 | '0' for key 'flow.K': expected an integer >= 1",
         "flow.K=many              | 'many' for key 'flow.K': expected an integer",
@@ -56,14 +56,14 @@ class MainTest {
     @CsvSource({"potential=exact-ot, integrator=heun", "potential=exact-ot, generator=particles"})
     void keysOfUnselectedPluginsInTheBaseFileAreTolerated(String potential, String other) {
         Result r = run("run", "../configs/ring-w2.properties", potential, other, "run.iterations=2", "run.log_every=1",
-                "flow.batch=64", "ring.eval_size=64", "run.out=" + tmp);
+                "flow.batch=64", "eval.source_size=64", "eval.data_size=64", "run.out=" + tmp);
         assertEquals(0, r.status, r.err);
     }
 
     @Test
     void ganUpdateOfParticlesIsRefusedNamingTheKey() {
         Result r = run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.update=gan",
-                "flow.batch=64", "ring.eval_size=64", "run.iterations=2", "run.out=" + tmp);
+                "flow.batch=64", "eval.source_size=64", "eval.data_size=64", "run.iterations=2", "run.out=" + tmp);
         assertEquals(2, r.status, r.err);
         assertTrue(r.err.contains("'gan' for key 'flow.update'") && r.err.contains("particles"), r.err);
     }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.wasserflow.runners.config.ConfigLoader;
+import org.wasserflow.flow.config.ConfigLoader;
 
 /** W2-FE on the ring, end to end through the runner, on the repository's default experiment file. */
 class RingTrainingTest {
@@ -48,7 +48,7 @@ class RingTrainingTest {
 
     @Test
     void sameSeedReproducesTheRunAndTheResolvedConfigReplaysIt() throws IOException {
-        String[] small = {"run.iterations=6", "run.log_every=3", "flow.batch=64", "ring.eval_size=200"};
+        String[] small = {"run.iterations=6", "run.log_every=3", "flow.batch=64", "eval.source_size=200", "eval.data_size=200"};
         train("a", small);
         train("b", small);
         assertEquals(metricsWithoutTimes("a"), metricsWithoutTimes("b"));
@@ -57,7 +57,7 @@ class RingTrainingTest {
         Map<String, String> replay = new ConfigLoader().load(resolved, List.of("run.name=c", "run.out=" + tmp));
         new TrainCommand(replay, getClass().getClassLoader(), "test").execute();
         assertEquals(metricsWithoutTimes("a"), metricsWithoutTimes("c"));
-        train("d", "run.iterations=6", "run.log_every=3", "flow.batch=64", "ring.eval_size=200", "run.seed=2");
+        train("d", "run.iterations=6", "run.log_every=3", "flow.batch=64", "eval.source_size=200", "eval.data_size=200", "run.seed=2");
         assertTrue(!metricsWithoutTimes("a").equals(metricsWithoutTimes("d")), "another seed gives another run");
     }
 

@@ -95,7 +95,9 @@ public abstract class PotentialEstimatorContract {
     @Test
     void velocityHasTheBatchShapeIsFiniteAndLeavesItsInputsAlone() {
         PotentialEstimator p = create(Map.of());
-        p.fit(() -> new Pair(points(0, DataType.FLOAT), points(2, DataType.FLOAT)));
+        Map<String, Double> diagnostics = p.fit(() -> new Pair(points(0, DataType.FLOAT), points(2, DataType.FLOAT)));
+        assertTrue(p.diagnostics().containsAll(diagnostics.keySet()), "fit reports only declared diagnostics " + p.diagnostics()
+                + ": " + diagnostics.keySet());
         INDArray y = points(0, DataType.FLOAT);
         INDArray x = points(2, DataType.FLOAT);
         INDArray y0 = y.dup();

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
-import org.wasserflow.runners.flow.RunPlan;
+import org.wasserflow.flow.RunPlan;
 import org.wasserflow.runners.report.SweepReport;
 
 /**

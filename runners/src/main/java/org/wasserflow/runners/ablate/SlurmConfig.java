@@ -6,7 +6,7 @@ import java.util.Map;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
-import org.wasserflow.runners.config.ConfigValidator;
+import org.wasserflow.flow.config.ConfigValidator;
 
 /**
  * How a sweep's job array is submitted with {@code ablate.launcher=slurm}, from the {@code slurm.*} keys

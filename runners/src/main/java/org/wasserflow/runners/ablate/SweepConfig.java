@@ -6,7 +6,7 @@ import java.util.Map;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
-import org.wasserflow.runners.config.ConfigValidator;
+import org.wasserflow.flow.config.ConfigValidator;
 
 /**
  * A sweep's own settings, from the {@code ablate.*} keys ({@link #GROUP}).

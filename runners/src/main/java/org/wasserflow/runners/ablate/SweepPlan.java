@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.wasserflow.api.ConfigException;
-import org.wasserflow.runners.config.ConfigLoader;
+import org.wasserflow.flow.config.ConfigLoader;
 
 /**
  * What a sweep runs: a base configuration, a grid of axes and a number of seeds, from an experiment file and

@@ -21,7 +21,7 @@ class AblateResumeTest {
 
     private List<String> args() {
         return List.of("../configs/ring-w2.properties", "K=1,2", "seeds=2", "run.iterations=3", "run.log_every=1",
-                "flow.batch=64", "ring.eval_size=100", "critic.steps=1", "ablate.name=resume", "ablate.out=" + tmp);
+                "flow.batch=64", "eval.source_size=100", "eval.data_size=100", "critic.steps=1", "ablate.name=resume", "ablate.out=" + tmp);
     }
 
     @Test

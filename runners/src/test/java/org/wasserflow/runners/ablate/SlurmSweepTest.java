@@ -29,7 +29,7 @@ class SlurmSweepTest {
 
     private List<String> sweep(String name, String... more) {
         List<String> args = new ArrayList<>(List.of("K=1,2", "seeds=2", "run.iterations=20", "run.log_every=10", "flow.batch=64",
-                "ring.eval_size=200", "critic.steps=1", "ablate.parallel=2",
+                "eval.source_size=200", "eval.data_size=200", "critic.steps=1", "ablate.parallel=2",
                 "ablate.out=" + tmp, "ablate.name=" + name));
         args.addAll(List.of(more));
         return args;
@@ -92,7 +92,7 @@ class SlurmSweepTest {
         SlurmCluster.assume();
         Path dir = Files.createDirectories(tmp.resolve("failing"));
         Files.writeString(dir.resolve("base"), "a file where the run directory's parent should be\n");
-        List<String> args = List.of("run.iterations=5", "flow.batch=64", "ring.eval_size=100", "critic.steps=1", "ablate.launcher=slurm",
+        List<String> args = List.of("run.iterations=5", "flow.batch=64", "eval.source_size=100", "eval.data_size=100", "critic.steps=1", "ablate.launcher=slurm",
                 "ablate.out=" + tmp, "ablate.name=failing");
         IllegalStateException failed = assertThrows(IllegalStateException.class, () -> ablate(args));
         String log = dir.resolve("logs/base__seed-1.log").toString();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.TestData;
 import org.wasserflow.runners.TrainCommand;
-import org.wasserflow.runners.config.ConfigLoader;
+import org.wasserflow.flow.config.ConfigLoader;
 import org.wasserflow.runners.report.MetricsTable;
 
 /**

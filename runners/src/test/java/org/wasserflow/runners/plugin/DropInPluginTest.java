@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Spi;
 import org.wasserflow.runners.TrainCommand;
-import org.wasserflow.runners.config.ConfigLoader;
+import org.wasserflow.flow.config.ConfigLoader;
 import org.wasserflow.runners.report.MetricsTable;
 
 /**
@@ -53,7 +53,7 @@ class DropInPluginTest {
         jar(plugins.resolve("sliced-w2.jar"), String.valueOf(Spi.VERSION), null);
         assertThrows(ConfigException.class, () -> command(tmp.resolve("empty-dir-missing"), "loss=sliced-w2").execute());
         command(plugins, "loss=sliced-w2", "potential=sliced", "run.iterations=40", "run.log_every=20", "flow.batch=256",
-                "ring.eval_size=500").execute();
+                "eval.source_size=500", "eval.data_size=500").execute();
         double[] w2 = MetricsTable.read(tmp.resolve("sliced/metrics.csv")).column("w2");
         assertTrue(w2[w2.length - 1] < 0.5 * w2[0], "W2 decreases: " + java.util.Arrays.toString(w2));
         assertTrue(Files.readString(tmp.resolve("sliced/provenance.properties")).contains("sliced-w2.jar"), "provenance names the plugin");

@@ -1,0 +1,124 @@
+package org.wasserflow.flow.problem;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wasserflow.api.Evaluation;
+import org.wasserflow.api.Generator;
+import org.wasserflow.api.Law;
+import org.wasserflow.api.Metric;
+import org.wasserflow.api.Sample;
+import org.wasserflow.api.Seed;
+
+/**
+ * A problem composed in configuration: a source law the generator pushes forward ({@code source=}), a data
+ * law it is trained towards ({@code data=}), an optional law for the evaluation data ({@code eval_data=},
+ * default the data law, e.g. a test split) and a list of metrics ({@code metrics=}). Training batches come from
+ * one stream per law ({@link LawStream}: finite laws without replacement within an epoch). The evaluation sets
+ * are drawn once, stratified for mixtures: the source set, the data set, and a reference set from the data
+ * law of the source set's size, independent of the data set, for floors and baselines. Every random stream is
+ * derived from the run's seed by name.
+ */
+public final class Problem {
+
+    /**
+     * The laws of the problem, by role.
+     *
+     * @param source the source law
+     * @param data the data law
+     * @param evalData the law of the evaluation data (the data law unless {@code eval_data} is set)
+     */
+    public record Laws(Law source, Law data, Law evalData) { }
+
+    private final Laws laws;
+    private final Map<String, Metric> metrics;
+    private final LawStream sourceTrain;
+    private final LawStream dataTrain;
+    private final Sample evalSource;
+    private final Sample evalData;
+    private final Sample reference;
+    private final long metricSeed;
+
+    /**
+     * @param metrics the selected metrics, in the order their columns appear
+     * @param eval the evaluation sizes
+     */
+    public Problem(Laws laws, List<Metric> metrics, EvaluationConfig eval, Seed seed) {
+        this.laws = laws;
+        this.metrics = new LinkedHashMap<>();
+        metrics.forEach(m -> this.metrics.put(m.name(), m));
+        this.sourceTrain = new LawStream(laws.source(), new SplittableRandom(seed.derive("source.train")));
+        this.dataTrain = new LawStream(laws.data(), new SplittableRandom(seed.derive("data.train")));
+        this.evalSource = fixedSet(laws.source(), eval.sourceSize(), new SplittableRandom(seed.derive("source.eval")));
+        this.evalData = fixedSet(laws.evalData(), eval.dataSize(), new SplittableRandom(seed.derive("data.eval")));
+        this.reference = fixedSet(laws.data(), evalSource.size(), new SplittableRandom(seed.derive("data.reference")));
+        this.metricSeed = seed.derive("metrics");
+    }
+
+    /** A fixed set: every row of a finite law for size 0, else {@code size} rows, stratified for mixtures. */
+    private static Sample fixedSet(Law law, int size, SplittableRandom rng) {
+        if (law.size().isPresent()) {
+            int n = size == 0 ? law.size().getAsInt() : size;
+            return new LawStream(law, rng).nextSample(n);
+        }
+        return law.stratified(size == 0 ? 2000 : size, rng);
+    }
+
+    /** The laws. */
+    public Laws laws() {
+        return laws;
+    }
+
+    /** {@code m} fresh source points {@code [m, d]}. */
+    public INDArray source(int m) {
+        return sourceTrain.next(m);
+    }
+
+    /** {@code m} fresh data points {@code [m, d]}. */
+    public INDArray data(int m) {
+        return dataTrain.next(m);
+    }
+
+    /** The number of source points {@link #evaluate} pushes through the generator at once. */
+    public int evaluationBatch() {
+        return evalSource.size();
+    }
+
+    /** The sizes of the source and data evaluation sets. */
+    public int[] evaluationSizes() {
+        return new int[] {evalSource.size(), evalData.size()};
+    }
+
+    /** Every metric's columns for the generator, in the order of {@code metrics}. */
+    public Map<String, Double> evaluate(Generator generator) {
+        INDArray generated = generator.generate(evalSource.points());
+        Evaluation e = new Evaluation(evalSource, generated, evalData, reference, laws.data().mixture(),
+                new SplittableRandom(metricSeed));
+        Map<String, Double> out = new LinkedHashMap<>();
+        metrics.values().forEach(m -> out.putAll(m.evaluate(e)));
+        return out;
+    }
+
+    /** The fixed source evaluation set. */
+    public Sample evaluationSource() {
+        return evalSource;
+    }
+
+    /** The fixed data evaluation set. */
+    public Sample evaluationData() {
+        return evalData;
+    }
+
+    /** What the laws record about themselves (file hashes, row counts, standardisation), keyed by role. */
+    public Map<String, String> provenance() {
+        Map<String, String> out = new LinkedHashMap<>();
+        laws.source().provenance().forEach((k, v) -> out.put("source." + k, v));
+        laws.data().provenance().forEach((k, v) -> out.put("data." + k, v));
+        if (laws.evalData() != laws.data()) {
+            laws.evalData().provenance().forEach((k, v) -> out.put("eval_data." + k, v));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,36 @@
+package org.wasserflow.flow.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.wasserflow.api.Plugin;
+import org.wasserflow.api.Seed;
+import org.wasserflow.api.Settings;
+import org.wasserflow.w2.W2Loss;
+
+/**
+ * Every built-in plugin is constructed from its own declarations alone: its view refuses any setting it did not
+ * declare, so a plugin that reads another component's key fails here.
+ */
+class BuiltInPluginsTest {
+
+    @Test
+    void everyBuiltInPluginConstructsFromItsOwnSettingsViewAlone() {
+        List<PluginSource> sources = PluginDirectory.sources(getClass().getClassLoader(), null);
+        PluginCatalogue catalogue = PluginCatalogue.scan(sources);
+        PluginRegistry registry = PluginRegistry.wire(sources, new Seed(1));
+        int constructed = 0;
+        for (PluginCatalogue.Entry e : catalogue.entries()) {
+            Plugin p = e.plugin();
+            Map<String, String> values = Map.of();
+            Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss());
+            assertEquals(p.implementation(), instance.getClass(), p.label());
+            constructed++;
+        }
+        assertEquals(catalogue.entries().size(), constructed);
+        assertTrue(constructed >= 12, "losses, potentials, generators, integrators and experiments: " + constructed);
+    }
+}

@@ -7,6 +7,13 @@ import org.wasserflow.api.PluginKind;
 import org.wasserflow.problems.laws.GaussianLaw;
 import org.wasserflow.problems.laws.GaussianMixtureLaw;
 import org.wasserflow.problems.laws.SwissRollLaw;
+import org.wasserflow.problems.metrics.EnergyMetric;
+import org.wasserflow.problems.metrics.ModeStatsMetric;
+import org.wasserflow.problems.metrics.ModesMetric;
+import org.wasserflow.problems.metrics.NnAccuracyMetric;
+import org.wasserflow.problems.metrics.NnOtBaselineMetric;
+import org.wasserflow.problems.metrics.W1Metric;
+import org.wasserflow.problems.metrics.W2Metric;
 
 /** Registers the built-in laws and metrics. */
 public final class ProblemsModule extends AbstractModule {
@@ -23,11 +30,46 @@ public final class ProblemsModule extends AbstractModule {
     public static final Plugin SWISS_ROLL = Plugin.of(PluginKind.LAW, SwissRollLaw.NAME, SwissRollLaw.class,
             "the 2-D Swiss roll of the GAN toy benchmarks").settings(SwissRollLaw.GROUP);
 
+    /** {@code w2}. */
+    public static final Plugin W2 = Plugin.of(PluginKind.METRIC, W2Metric.NAME, W2Metric.class,
+            "exact empirical W2 against the data by assignment, with its data-vs-data floor (w2, w2_floor)");
+
+    /** {@code w1}. */
+    public static final Plugin W1 = Plugin.of(PluginKind.METRIC, W1Metric.NAME, W1Metric.class,
+            "exact empirical W1 against the data by assignment, with its data-vs-data floor (w1, w1_floor)");
+
+    /** {@code energy}. */
+    public static final Plugin ENERGY = Plugin.of(PluginKind.METRIC, EnergyMetric.NAME, EnergyMetric.class,
+            "energy distance (V-statistic) against the data, with its data-vs-data floor (energy, energy_floor)");
+
+    /** {@code modes}. */
+    public static final Plugin MODES = Plugin.of(PluginKind.METRIC, ModesMetric.NAME, ModesMetric.class,
+            "mixtures: high-quality fraction and modes covered, any dimension (hq_fraction, modes_covered)").settings(ModesMetric.GROUP);
+
+    /** {@code mode-stats}. */
+    public static final Plugin MODE_STATS = Plugin.of(PluginKind.METRIC, ModeStatsMetric.NAME, ModeStatsMetric.class,
+            "mixtures: per-mode mean offset and std ratio against the data, with floors (mode_offset_*, mode_std_ratio_*)");
+
+    /** {@code nn-accuracy}. */
+    public static final Plugin NN_ACCURACY = Plugin.of(PluginKind.METRIC, NnAccuracyMetric.NAME, NnAccuracyMetric.class,
+            "labelled source and data: 1-NN transfer accuracy and the no-transport baseline (accuracy, baseline_no_transport)");
+
+    /** {@code nn-ot-baseline}. */
+    public static final Plugin NN_OT_BASELINE = Plugin.of(PluginKind.METRIC, NnOtBaselineMetric.NAME, NnOtBaselineMetric.class,
+            "labelled source and data: 1-NN accuracy of exact OT between source and reference (baseline_exact_ot)");
+
     @Override
     protected void configure() {
         Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
         plugins.addBinding().toInstance(GAUSSIAN);
         plugins.addBinding().toInstance(GAUSSIAN_MIXTURE);
         plugins.addBinding().toInstance(SWISS_ROLL);
+        plugins.addBinding().toInstance(W2);
+        plugins.addBinding().toInstance(W1);
+        plugins.addBinding().toInstance(ENERGY);
+        plugins.addBinding().toInstance(MODES);
+        plugins.addBinding().toInstance(MODE_STATS);
+        plugins.addBinding().toInstance(NN_ACCURACY);
+        plugins.addBinding().toInstance(NN_OT_BASELINE);
     }
 }

@@ -1,0 +1,58 @@
+package org.wasserflow.problems.metrics;
+
+import com.google.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.wasserflow.api.Evaluation;
+import org.wasserflow.api.Metric;
+
+/**
+ * {@code nn-accuracy}: 1-NN transfer accuracy, as in the USPS to MNIST experiment. A 1-nearest-neighbour
+ * classifier (Euclidean) is fitted on the generated points {@code G(source)} with the source labels and scored
+ * on the data points with their labels: column {@code accuracy}. Column {@code baseline_no_transport} is the same
+ * classifier fitted on the raw source points, what no transport at all scores; it depends only on the fixed
+ * sets and is cached. Needs labels on both sets, and source and data of one dimension (the runner checks
+ * that). Inputs are not modified.
+ */
+public final class NnAccuracyMetric implements Metric {
+
+    /** The name this metric is registered under. */
+    public static final String NAME = "nn-accuracy";
+
+    private final FixedSetCache<Double> baseline = new FixedSetCache<>();
+
+    @Inject
+    public NnAccuracyMetric() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<Need> needs() {
+        return Set.of(Need.SOURCE_LABELS, Need.DATA_LABELS);
+    }
+
+    @Override
+    public Map<String, Double> evaluate(Evaluation e) {
+        int[] sourceLabels = labels(e.source().labels(), "source");
+        int[] dataLabels = labels(e.data().labels(), "data");
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("accuracy", new NearestNeighbour(e.generated(), sourceLabels).accuracy(e.data().points(), dataLabels));
+        out.put("baseline_no_transport", baseline.get(
+                () -> new NearestNeighbour(e.source().points(), sourceLabels).accuracy(e.data().points(), dataLabels),
+                e.source(), e.data()));
+        return out;
+    }
+
+    /** {@code labels}, or a failure naming the set that lacks them. */
+    static int[] labels(int[] labels, String set) {
+        if (labels == null) {
+            throw new IllegalArgumentException("1-NN accuracy needs labels on the " + set + " set");
+        }
+        return labels;
+    }
+}

@@ -1,0 +1,40 @@
+package org.wasserflow.problems.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.wasserflow.api.Metric;
+import org.wasserflow.api.Plugin;
+import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.SettingGroup;
+import org.wasserflow.api.Settings;
+import org.wasserflow.problems.ProblemsModule;
+
+/** The module registers every built-in metric, and Guice constructs each from its descriptor as a run would. */
+class MetricRegistrationTest {
+
+    @Test
+    void everyMetricIsRegisteredAndConstructibleByGuice() {
+        Injector plugins = Guice.createInjector(new ProblemsModule());
+        Set<Plugin> all = plugins.getInstance(Key.get(new TypeLiteral<Set<Plugin>>() { }));
+        List<Plugin> metrics = all.stream().filter(p -> p.kind() == PluginKind.METRIC).toList();
+        assertEquals(Set.of("w2", "w1", "energy", "modes", "mode-stats", "nn-accuracy", "nn-ot-baseline"),
+                metrics.stream().map(Plugin::name).collect(Collectors.toSet()));
+        for (Plugin p : metrics) {
+            Settings settings = Settings.of(Map.of(), p.settings());
+            Injector run = Guice.createInjector(b -> b.bind(Settings.class).toInstance(settings));
+            Metric m = (Metric) run.getInstance(p.implementation());
+            assertEquals(p.name(), m.name(), "descriptor and instance agree on the name");
+        }
+        assertEquals(List.of("modes"), metrics.stream().flatMap(p -> p.settings().stream()).map(SettingGroup::prefix).toList(),
+                "metrics declare settings under their own prefix, not rebased");
+    }
+}

@@ -176,9 +176,11 @@ public final class CsvReader {
     /** Line numbers of character positions. */
     private static final class Lines {
 
+        private final String text;
         private final int[] starts;
 
         Lines(String text) {
+            this.text = text;
             List<Integer> s = new ArrayList<>();
             s.add(0);
             for (int i = 0; i < text.length(); i++) {
@@ -190,9 +192,16 @@ public final class CsvReader {
             starts = s.stream().mapToInt(Integer::intValue).toArray();
         }
 
-        /** The 1-based line holding character {@code position}. */
+        /**
+         * The 1-based line of the record starting at character {@code position}; the parser reports a record
+         * after skipped empty lines at the first of them, so line breaks there are passed over.
+         */
         int of(long position) {
-            int k = Arrays.binarySearch(starts, (int) position);
+            int p = (int) position;
+            while (p < text.length() && (text.charAt(p) == '\n' || text.charAt(p) == '\r')) {
+                p++;
+            }
+            int k = Arrays.binarySearch(starts, p);
             return (k >= 0 ? k : -k - 2) + 1;
         }
     }

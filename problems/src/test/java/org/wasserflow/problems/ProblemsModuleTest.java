@@ -16,6 +16,7 @@ import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
 import org.wasserflow.api.Settings;
 import org.wasserflow.problems.laws.CsvLaw;
+import org.wasserflow.problems.laws.GaussianMixtureLaw;
 
 /** The module registers every law, and Guice builds a file law from its role's settings as the runner does. */
 class ProblemsModuleTest {
@@ -35,5 +36,11 @@ class ProblemsModuleTest {
         Law law = injector.getInstance(CsvLaw.class);
         assertEquals(3, law.dimension());
         assertEquals(15, law.size().getAsInt());
+    }
+
+    @Test
+    void theMixturesListedCentresAreRefusedUnderTheRolesKey() {
+        TestLaws.refused(GaussianMixtureLaw::new, ProblemsModule.GAUSSIAN_MIXTURE, "data.centres",
+                TestLaws.with("data.layout", "list", "data.centres", "0 0; 1"), "centre 2");
     }
 }

@@ -1,7 +1,5 @@
 package org.wasserflow.problems.readers;
 
-import java.util.Arrays;
-
 /**
  * Rows read from a data file: {@code rows x columns} float values, row-major, and optionally one integer label
  * per row. The arrays are held as given (readers hand over fresh arrays); {@link #values()} and
@@ -30,11 +28,6 @@ public record Table(float[] values, int columns, int[] labels) {
     /** Whether the rows carry labels. */
     public boolean labelled() {
         return labels != null;
-    }
-
-    /** A copy of row {@code i}. */
-    public float[] row(int i) {
-        return Arrays.copyOfRange(values, i * columns, (i + 1) * columns);
     }
 
     /** This table's values with {@code labels} (of the same row count) attached. */

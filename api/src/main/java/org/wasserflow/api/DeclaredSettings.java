@@ -10,6 +10,7 @@ final class DeclaredSettings implements Settings {
 
     private final Map<String, Setting<?>> declared = new LinkedHashMap<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final Map<String, String> configuredKeys = new LinkedHashMap<>();
 
     DeclaredSettings(Map<String, String> raw, Collection<SettingGroup> groups, String declaredPrefix, String rolePrefix) {
         for (SettingGroup declaredGroup : groups) {
@@ -22,6 +23,7 @@ final class DeclaredSettings implements Settings {
                 if (previous != null && !previous.equals(s)) {
                     throw new IllegalArgumentException("setting " + s.key() + " is declared twice, differently: " + previous + " and " + s);
                 }
+                configuredKeys.putIfAbsent(s.key(), configured.key());
                 String text = raw.get(configured.key());
                 values.put(s.key(), text == null ? configured.defaultValue() : configured.parse(text));
             }
@@ -38,5 +40,11 @@ final class DeclaredSettings implements Settings {
         }
         Object v = values.get(setting.key());
         return v instanceof int[] a ? (T) a.clone() : (T) v;
+    }
+
+    /** The rebased key for a setting of a moved group, else the declared key. */
+    @Override
+    public String keyOf(Setting<?> setting) {
+        return configuredKeys.getOrDefault(setting.key(), setting.key());
     }
 }

@@ -12,8 +12,14 @@ import java.util.SplittableRandom;
  * prefix ({@code source.std}, {@code data.std}; declared under the prefix {@value #PREFIX} and rebased).
  *
  * <p>Randomness comes from the stream the runner passes (one per role and purpose, derived from the run's
- * seed), so a law holds no random state. A finite law (a data file) has a size and returns rows by index; the
- * runner draws its minibatches without replacement within each epoch. Arrays are float, row per sample.
+ * seed), so a law holds no random state. Arrays are float, row per sample.
+ *
+ * <p>A finite law (a data file) has a {@link #size()} and returns rows by index ({@link #rows}). The runner
+ * trains on it by epochs: each epoch is a random permutation of {@code 0..size()-1} cut into minibatches, so
+ * rows are drawn without replacement within an epoch and every row is seen once per epoch. A finite law's own
+ * {@link #sample} draws rows uniformly with replacement, for callers that want independent draws (evaluation
+ * sets, sample grids). Its rows are read, checked and held when it is constructed, so that a bad file stops the
+ * run before training.
  */
 public interface Law {
 
@@ -27,7 +33,8 @@ public interface Law {
     int dimension();
 
     /**
-     * {@code m} independent samples.
+     * {@code m} independent samples: shape {@code [m, dimension()]}, float, labels iff {@link #labelled()}; a
+     * finite law draws its rows uniformly with replacement.
      *
      * @param rng the stream to draw from; advanced by the draw
      */

@@ -20,6 +20,15 @@ public interface Settings {
     <T> T get(Setting<T> setting);
 
     /**
+     * The key under which {@code setting} is configured, for error messages: the declared key itself, or, in a
+     * rebased view ({@link #rebased}), the role's key ({@code law.path} read as {@code data.path} names
+     * {@code data.path}).
+     */
+    default String keyOf(Setting<?> setting) {
+        return setting.key();
+    }
+
+    /**
      * A view of {@code values} for a component that declares {@code groups}: every value of those groups is
      * validated now; keys of {@code values} outside the groups are not this view's business (the runner rejects
      * keys nobody declares).

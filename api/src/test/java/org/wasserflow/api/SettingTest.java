@@ -65,6 +65,20 @@ class SettingTest {
     }
 
     @Test
+    void aRebasedViewReadsTheRoleKeysAndNamesThemInErrors() {
+        Setting<Double> std = Setting.number("law.std", 1.0).positive().describe("a std");
+        SettingGroup law = SettingGroup.of(Law.PREFIX, "a law", std);
+        Settings view = Settings.rebased(Map.of("data.std", "2.5", "law.std", "9"), List.of(law, DEMO), Law.PREFIX, "data");
+        assertEquals(2.5, view.get(std), "the law reads law.std from data.std");
+        assertEquals("data.std", view.keyOf(std));
+        assertEquals("demo.steps", view.keyOf(STEPS), "groups under other prefixes keep their keys");
+        assertEquals("law.std", Settings.of(Map.of(), List.of(law)).keyOf(std), "a plain view names the declared key");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Settings.rebased(Map.of("data.std", "-1"), List.of(law), Law.PREFIX, "data"));
+        assertEquals("data.std", e.key());
+    }
+
+    @Test
     void descriptorsCheckNamesAndTypes() {
         assertThrows(IllegalArgumentException.class, () -> Plugin.of(PluginKind.LOSS, "Bad_Name", DemoLoss.class, "d"));
         Plugin p = Plugin.loss("demo-loss", DemoLoss.class, "a demo").forLoss("w2").provides(Capability.GROUND_COST).settings(DEMO);

@@ -4,8 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.problems.laws.CsvLaw;
+import org.wasserflow.problems.laws.EslDigitsLaw;
 import org.wasserflow.problems.laws.GaussianLaw;
 import org.wasserflow.problems.laws.GaussianMixtureLaw;
+import org.wasserflow.problems.laws.IdxLaw;
+import org.wasserflow.problems.laws.NpyLaw;
 import org.wasserflow.problems.laws.SwissRollLaw;
 import org.wasserflow.problems.metrics.EnergyMetric;
 import org.wasserflow.problems.metrics.ModeStatsMetric;
@@ -15,7 +19,7 @@ import org.wasserflow.problems.metrics.NnOtBaselineMetric;
 import org.wasserflow.problems.metrics.W1Metric;
 import org.wasserflow.problems.metrics.W2Metric;
 
-/** Registers the built-in laws and metrics. */
+/** Registers the built-in laws (analytic and data files) and metrics. */
 public final class ProblemsModule extends AbstractModule {
 
     /** {@code gaussian}. */
@@ -29,6 +33,22 @@ public final class ProblemsModule extends AbstractModule {
     /** {@code swiss-roll}. */
     public static final Plugin SWISS_ROLL = Plugin.of(PluginKind.LAW, SwissRollLaw.NAME, SwissRollLaw.class,
             "the 2-D Swiss roll of the GAN toy benchmarks").settings(SwissRollLaw.GROUP);
+
+    /** {@code npy}. */
+    public static final Plugin NPY = Plugin.of(PluginKind.LAW, NpyLaw.NAME, NpyLaw.class,
+            "rows of a 2-D .npy array, optionally labelled and standardised").settings(NpyLaw.GROUP);
+
+    /** {@code csv}. */
+    public static final Plugin CSV = Plugin.of(PluginKind.LAW, CsvLaw.NAME, CsvLaw.class,
+            "rows of a CSV file: selected columns, optional integer label column, optionally standardised").settings(CsvLaw.GROUP);
+
+    /** {@code idx}. */
+    public static final Plugin IDX = Plugin.of(PluginKind.LAW, IdxLaw.NAME, IdxLaw.class,
+            "images of IDX (MNIST) files in [-1, 1], native size or resized, optionally labelled").settings(IdxLaw.GROUP);
+
+    /** {@code esl-digits}. */
+    public static final Plugin ESL_DIGITS = Plugin.of(PluginKind.LAW, EslDigitsLaw.NAME, EslDigitsLaw.class,
+            "labelled rows of an ESL digits file (USPS zip.train.gz)").settings(EslDigitsLaw.GROUP);
 
     /** {@code w2}. */
     public static final Plugin W2 = Plugin.of(PluginKind.METRIC, W2Metric.NAME, W2Metric.class,
@@ -64,6 +84,10 @@ public final class ProblemsModule extends AbstractModule {
         plugins.addBinding().toInstance(GAUSSIAN);
         plugins.addBinding().toInstance(GAUSSIAN_MIXTURE);
         plugins.addBinding().toInstance(SWISS_ROLL);
+        plugins.addBinding().toInstance(NPY);
+        plugins.addBinding().toInstance(CSV);
+        plugins.addBinding().toInstance(IDX);
+        plugins.addBinding().toInstance(ESL_DIGITS);
         plugins.addBinding().toInstance(W2);
         plugins.addBinding().toInstance(W1);
         plugins.addBinding().toInstance(ENERGY);

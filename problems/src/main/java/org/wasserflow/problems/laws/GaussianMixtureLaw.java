@@ -46,7 +46,7 @@ public final class GaussianMixtureLaw implements Law {
         double[][] centres = switch (settings.get(LAYOUT)) {
             case "ring" -> ring(settings.get(MODES), settings.get(RADIUS));
             case "grid" -> grid(settings.get(GRID), settings.get(SPACING));
-            default -> list(settings.get(CENTRES));
+            default -> list(settings.get(CENTRES), settings.keyOf(CENTRES));
         };
         this.mixture = new Mixture(centres, settings.get(STD));
     }
@@ -71,8 +71,8 @@ public final class GaussianMixtureLaw implements Law {
         return c;
     }
 
-    private static double[][] list(String text) {
-        String key = Law.PREFIX + ".centres";
+    /** The centres listed in {@code text}; errors name {@code key}, the key the centres were configured under. */
+    private static double[][] list(String text, String key) {
         if (text.isBlank()) {
             throw new ConfigException(key, text, "one or more centres, e.g. '0 0; 2 2' (layout=list)");
         }

@@ -84,7 +84,7 @@ class DeclaredKeysTest {
         Result r = run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.batch=64",
                 "eval.source_size=100", "eval.data_size=100", "run.out=" + tmp);
         assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains("invalid value '64' for key 'flow.batch': expected 100, the experiment's evaluation size: "
+        assertTrue(r.err.contains("invalid value '64' for key 'flow.batch': expected 100, the evaluation size (eval.source_size): "
                 + "generator 'particles' requires one batch size for training and evaluation"), r.err);
         assertTrue(isEmpty(tmp), "nothing written");
     }
@@ -94,7 +94,8 @@ class DeclaredKeysTest {
         Result r = run("help", "plugins.dir=" + plugins);
         assertEquals(0, r.status, r.err);
         for (String line : List.of("  potential:", "    sinkhorn", "[the class path]", "    sliced (loss sliced-w2)",
-                "[" + plugins.resolve("sliced-w2.jar") + "]", "  experiment:", "    usps-mnist", "  integrator:", "    heun")) {
+                "[" + plugins.resolve("sliced-w2.jar") + "]", "  law:", "    gaussian-mixture", "    npy", "  metric:", "    mode-stats",
+                "  integrator:", "    heun")) {
             assertTrue(r.out.contains(line), line + " in:\n" + r.out);
         }
     }

@@ -17,6 +17,15 @@ import org.wasserflow.w2.W2Loss;
  */
 class BuiltInPluginsTest {
 
+    private static final String DIGITS = "../runners/src/test/resources/digits/";
+
+    /** The file laws' files: the example data sets and the digit fixtures. */
+    private static final Map<String, Map<String, String>> FILES = Map.of(
+            "npy", Map.of("law.path", "../examples/data/blobs12.npy"),
+            "csv", Map.of("law.path", "../examples/data/circle.csv"),
+            "esl-digits", Map.of("law.path", DIGITS + "usps/zip.train.gz"),
+            "idx", Map.of("law.images", DIGITS + "mnist/t10k-images-idx3-ubyte.gz", "law.labels", DIGITS + "mnist/t10k-labels-idx1-ubyte.gz"));
+
     @Test
     void everyBuiltInPluginConstructsFromItsOwnSettingsViewAlone() {
         List<PluginSource> sources = PluginDirectory.sources(getClass().getClassLoader(), null);
@@ -25,12 +34,12 @@ class BuiltInPluginsTest {
         int constructed = 0;
         for (PluginCatalogue.Entry e : catalogue.entries()) {
             Plugin p = e.plugin();
-            Map<String, String> values = Map.of();
+            Map<String, String> values = FILES.getOrDefault(p.name(), Map.of());
             Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss());
             assertEquals(p.implementation(), instance.getClass(), p.label());
             constructed++;
         }
         assertEquals(catalogue.entries().size(), constructed);
-        assertTrue(constructed >= 12, "losses, potentials, generators, integrators and experiments: " + constructed);
+        assertTrue(constructed >= 20, "losses, potentials, generators, integrators and experiments: " + constructed);
     }
 }

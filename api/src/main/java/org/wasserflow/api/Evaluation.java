@@ -1,7 +1,7 @@
 package org.wasserflow.api;
 
+import java.util.random.RandomGenerator;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -17,5 +17,5 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * @param rng a stream for metrics that draw (fixed per evaluation, derived from the run's seed)
  */
 public record Evaluation(Sample source, INDArray generated, Sample data, Sample reference, Optional<Mixture> mixture,
-        SplittableRandom rng) {
+        RandomGenerator rng) {
 }

@@ -1,9 +1,9 @@
 package org.wasserflow.api;
 
+import java.util.random.RandomGenerator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 
 /**
  * A probability law on R^d that a run draws from: the source law a generator pushes forward, the data law
@@ -38,14 +38,14 @@ public interface Law {
      *
      * @param rng the stream to draw from; advanced by the draw
      */
-    Sample sample(int m, SplittableRandom rng);
+    Sample sample(int m, RandomGenerator rng);
 
     /**
      * {@code m} samples for an evaluation set: by default {@link #sample}; a mixture returns exact component
      * proportions (stratified), so that a distance between two such sets measures shape rather than the
      * multinomial imbalance of the components.
      */
-    default Sample stratified(int m, SplittableRandom rng) {
+    default Sample stratified(int m, RandomGenerator rng) {
         return sample(m, rng);
     }
 

@@ -1,5 +1,7 @@
 package org.wasserflow.problems;
 
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -76,7 +77,7 @@ class NpyLawTest {
         assertEquals(x.castTo(DataType.FLOAT), law.rows(java.util.stream.IntStream.range(0, 30).toArray()).points());
         Sample s = law.sample(10, new SplittableRandom(2));
         assertNull(s.labels());
-        SplittableRandom same = new SplittableRandom(2);
+        RandomGenerator same = new SplittableRandom(2);
         for (int i = 0; i < 10; i++) {
             assertEquals(x.getRow(same.nextInt(30)).castTo(DataType.FLOAT), s.points().getRow(i), "draw " + i + " is the row rng picks");
         }

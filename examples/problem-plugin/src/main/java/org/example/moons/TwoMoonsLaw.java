@@ -1,7 +1,7 @@
 package org.example.moons;
 
+import java.util.random.RandomGenerator;
 import com.google.inject.Inject;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Sample;
@@ -47,7 +47,7 @@ public final class TwoMoonsLaw implements Law {
     }
 
     @Override
-    public Sample sample(int m, SplittableRandom rng) {
+    public Sample sample(int m, RandomGenerator rng) {
         float[] xy = new float[2 * m];
         int[] moon = new int[m];
         for (int i = 0; i < m; i++) {
@@ -61,7 +61,7 @@ public final class TwoMoonsLaw implements Law {
         return new Sample(Nd4j.create(xy, new long[] {m, 2}, 'c'), moon);
     }
 
-    private static double gaussian(SplittableRandom rng) {
+    private static double gaussian(RandomGenerator rng) {
         return Math.sqrt(-2 * Math.log(1 - rng.nextDouble())) * Math.cos(2 * Math.PI * rng.nextDouble());
     }
 }

@@ -1,6 +1,6 @@
 package org.wasserflow.flow.problem;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Sample;
@@ -14,11 +14,11 @@ import org.wasserflow.api.Sample;
 final class LawStream {
 
     private final Law law;
-    private final SplittableRandom rng;
+    private final RandomGenerator rng;
     private int[] order;
     private int next;
 
-    LawStream(Law law, SplittableRandom rng) {
+    LawStream(Law law, RandomGenerator rng) {
         this.law = law;
         this.rng = rng;
     }

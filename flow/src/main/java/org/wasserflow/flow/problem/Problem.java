@@ -1,9 +1,10 @@
 package org.wasserflow.flow.problem;
 
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Generator;
@@ -58,7 +59,7 @@ public final class Problem {
     }
 
     /** A fixed set: every row of a finite law for size 0, else {@code size} rows, stratified for mixtures. */
-    private static Sample fixedSet(Law law, int size, SplittableRandom rng) {
+    private static Sample fixedSet(Law law, int size, RandomGenerator rng) {
         if (law.size().isPresent()) {
             int n = size == 0 ? law.size().getAsInt() : size;
             return new LawStream(law, rng).nextSample(n);

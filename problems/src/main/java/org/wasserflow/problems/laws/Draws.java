@@ -1,6 +1,6 @@
 package org.wasserflow.problems.laws;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -10,8 +10,8 @@ public final class Draws {
     private Draws() {
     }
 
-    /** A standard normal draw by the Box-Muller transform (SplittableRandom has no nextGaussian on Java 17). */
-    public static double normal(SplittableRandom rnd) {
+    /** A standard normal draw by the Box-Muller transform (RandomGenerator has no nextGaussian on Java 17). */
+    public static double normal(RandomGenerator rnd) {
         double u = 1.0 - rnd.nextDouble();
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
     }
@@ -26,7 +26,7 @@ public final class Draws {
     }
 
     /** The counts of {@code m} draws over {@code k} equal-weight classes in exact proportions: {@code m / k} each, the remainder spread over random classes. */
-    public static int[] stratifiedCounts(int m, int k, SplittableRandom rnd) {
+    public static int[] stratifiedCounts(int m, int k, RandomGenerator rnd) {
         int[] counts = new int[k];
         java.util.Arrays.fill(counts, m / k);
         int[] order = permutation(k, rnd);
@@ -37,7 +37,7 @@ public final class Draws {
     }
 
     /** A uniformly random permutation of {@code 0..n-1} (Fisher-Yates). */
-    public static int[] permutation(int n, SplittableRandom rnd) {
+    public static int[] permutation(int n, RandomGenerator rnd) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;

@@ -1,11 +1,11 @@
 package org.wasserflow.problems.laws;
 
+import java.util.random.RandomGenerator;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.DoubleStream;
 import org.nd4j.linalg.factory.Nd4j;
@@ -94,7 +94,7 @@ public abstract class FileLaw implements Law {
 
     /** {@code m} rows drawn uniformly with replacement from {@code rng} (one {@code nextInt} per row). */
     @Override
-    public final Sample sample(int m, SplittableRandom rng) {
+    public final Sample sample(int m, RandomGenerator rng) {
         int[] indices = new int[m];
         for (int i = 0; i < m; i++) {
             indices[i] = rng.nextInt(table.rows());

@@ -1,7 +1,7 @@
 package org.wasserflow.problems.laws;
 
+import java.util.random.RandomGenerator;
 import com.google.inject.Inject;
-import java.util.SplittableRandom;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Sample;
 import org.wasserflow.api.Setting;
@@ -39,7 +39,7 @@ public final class GaussianLaw implements Law {
     }
 
     @Override
-    public Sample sample(int m, SplittableRandom rng) {
+    public Sample sample(int m, RandomGenerator rng) {
         double[] out = new double[m * dim];
         for (int i = 0; i < out.length; i++) {
             out[i] = std * Draws.normal(rng);

@@ -1,8 +1,8 @@
 package org.wasserflow.problems.laws;
 
+import java.util.random.RandomGenerator;
 import com.google.inject.Inject;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Mixture;
@@ -117,7 +117,7 @@ public final class GaussianMixtureLaw implements Law {
 
     /** Components drawn uniformly, one per point. */
     @Override
-    public Sample sample(int m, SplittableRandom rng) {
+    public Sample sample(int m, RandomGenerator rng) {
         int[] labels = new int[m];
         for (int i = 0; i < m; i++) {
             labels[i] = rng.nextInt(mixture.modes());
@@ -127,7 +127,7 @@ public final class GaussianMixtureLaw implements Law {
 
     /** Exact component counts ({@code m / modes} each, the remainder on random components), in component order. */
     @Override
-    public Sample stratified(int m, SplittableRandom rng) {
+    public Sample stratified(int m, RandomGenerator rng) {
         int[] counts = Draws.stratifiedCounts(m, mixture.modes(), rng);
         int[] labels = new int[m];
         int i = 0;
@@ -139,7 +139,7 @@ public final class GaussianMixtureLaw implements Law {
         return draw(labels, rng);
     }
 
-    private Sample draw(int[] labels, SplittableRandom rng) {
+    private Sample draw(int[] labels, RandomGenerator rng) {
         int d = mixture.dimension();
         double[][] centres = mixture.centres();
         double[] out = new double[labels.length * d];

@@ -1,7 +1,7 @@
 package org.wasserflow.problems.laws;
 
+import java.util.random.RandomGenerator;
 import com.google.inject.Inject;
-import java.util.SplittableRandom;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Sample;
 import org.wasserflow.api.Setting;
@@ -44,7 +44,7 @@ public final class SwissRollLaw implements Law {
     }
 
     @Override
-    public Sample sample(int m, SplittableRandom rng) {
+    public Sample sample(int m, RandomGenerator rng) {
         double[] out = new double[2 * m];
         for (int i = 0; i < m; i++) {
             double t = 1.5 * Math.PI * (1 + 2 * rng.nextDouble());

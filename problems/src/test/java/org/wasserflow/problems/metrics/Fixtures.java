@@ -1,8 +1,9 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Evaluation;
@@ -48,7 +49,7 @@ final class Fixtures {
      * {@code shift} times the unit vector of its centre ({@code (1, 0, ...)} for a centre at 0) and with
      * {@code scale} times the mixture's std.
      */
-    static INDArray blobs(Mixture mixture, int m, double shift, double scale, SplittableRandom rng) {
+    static INDArray blobs(Mixture mixture, int m, double shift, double scale, RandomGenerator rng) {
         int d = mixture.dimension();
         int[] counts = Draws.stratifiedCounts(m, mixture.modes(), rng);
         double[] out = new double[m * d];
@@ -67,7 +68,7 @@ final class Fixtures {
     }
 
     /** Standard normal points {@code [m, d]} plus {@code shift} in every coordinate, float. */
-    static INDArray gaussian(int m, int d, double shift, SplittableRandom rng) {
+    static INDArray gaussian(int m, int d, double shift, RandomGenerator rng) {
         double[] out = new double[m * d];
         for (int i = 0; i < out.length; i++) {
             out[i] = Draws.normal(rng) + shift;
@@ -79,7 +80,7 @@ final class Fixtures {
      * Two labelled clusters in d dimensions, std 0.3, around {@code -2 e_1} (label 0) and {@code +2 e_1} (label 1),
      * {@code m / 2} each, in label order.
      */
-    static Sample clusters(int m, int d, SplittableRandom rng) {
+    static Sample clusters(int m, int d, RandomGenerator rng) {
         double[] out = new double[m * d];
         int[] labels = new int[m];
         for (int i = 0; i < m; i++) {

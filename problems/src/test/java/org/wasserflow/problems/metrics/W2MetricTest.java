@@ -1,9 +1,10 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
@@ -28,7 +29,7 @@ class W2MetricTest extends MetricContract {
 
     @Override
     protected Evaluation evaluation() {
-        SplittableRandom rng = new SplittableRandom(3);
+        RandomGenerator rng = new SplittableRandom(3);
         return Fixtures.plain(Fixtures.gaussian(40, 3, 0.5, rng), Fixtures.gaussian(40, 3, 0, rng), Fixtures.gaussian(40, 3, 0, rng));
     }
 

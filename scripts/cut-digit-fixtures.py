@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Cuts the small USPS and MNIST test fixtures from the full data sets.
 
-The runners tests read the full data from ../shared/data when it is there (CI) and otherwise these
-fixtures, committed under runners/src/test/resources/digits/. Each fixture keeps the format and the
-file name of the original, so that usps_mnist.data_dir can point at the fixture directory:
+The runners and problems tests read the full data from ../shared/data when it is there (CI) and
+otherwise these fixtures, committed under runners/src/test/resources/digits/ (and the same bytes under
+problems/src/test/resources/digits/: copy them there after a rerun). Each fixture keeps the format and
+the file name of the original, so that the data paths of a preset can point into the fixture directory:
 
     usps/zip.train.gz                    ESL text, gzipped: a label then 256 grey values per line
     mnist/train-images-idx3-ubyte.gz     IDX, gzipped: magic 0x803, count, 28, 28, then the pixels

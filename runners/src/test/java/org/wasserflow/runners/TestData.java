@@ -26,7 +26,7 @@ public final class TestData {
     private TestData() {
     }
 
-    /** The directory {@code usps_mnist.data_dir} should name: the full data when present, else the fixtures. */
+    /** The directory the digit data paths should point into: the full data when present, else the fixtures. */
     public static Path digits() {
         return fullDigits() ? SHARED : fixtures();
     }

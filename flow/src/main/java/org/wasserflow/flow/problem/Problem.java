@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.LoggerFactory;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Law;
@@ -19,7 +20,9 @@ import org.wasserflow.api.Seed;
  * default the data law, e.g. a test split) and a list of metrics ({@code metrics=}). Training batches come from
  * one stream per law ({@link LawStream}: finite laws without replacement within an epoch). The evaluation sets
  * are drawn once, stratified for mixtures: the source set, the data set, and a reference set from the data
- * law of the source set's size, independent of the data set, for floors and baselines. Every random stream is
+ * law of the source set's size, independent of the data set, for floors and baselines. When the data set comes
+ * from a finite data law, it and the reference set are drawn from one shuffle, so they share no row while
+ * the rows last. Every random stream is
  * derived from the run's seed by name.
  */
 public final class Problem {
@@ -53,8 +56,21 @@ public final class Problem {
         this.sourceTrain = new LawStream(laws.source(), new SplittableRandom(seed.derive("source.train")));
         this.dataTrain = new LawStream(laws.data(), new SplittableRandom(seed.derive("data.train")));
         this.evalSource = fixedSet(laws.source(), eval.sourceSize(), new SplittableRandom(seed.derive("source.eval")));
-        this.evalData = fixedSet(laws.evalData(), eval.dataSize(), new SplittableRandom(seed.derive("data.eval")));
-        this.reference = fixedSet(laws.data(), evalSource.size(), new SplittableRandom(seed.derive("data.reference")));
+        if (laws.evalData() == laws.data() && laws.data().size().isPresent()) {
+            int rows = laws.data().size().getAsInt();
+            int size = eval.dataSize() == 0 ? rows : eval.dataSize();
+            LawStream split = new LawStream(laws.data(), new SplittableRandom(seed.derive("data.eval")));
+            this.evalData = split.nextSample(size);
+            this.reference = split.nextSample(evalSource.size());
+            if (size + evalSource.size() > rows) {
+                LoggerFactory.getLogger(Problem.class).warn("data '{}' has {} rows, fewer than the {} + {} of the evaluation and reference "
+                        + "sets: they share rows, so the floors are underestimated; lower eval.data_size and eval.source_size, or set eval_data",
+                        laws.data().name(), rows, size, evalSource.size());
+            }
+        } else {
+            this.evalData = fixedSet(laws.evalData(), eval.dataSize(), new SplittableRandom(seed.derive("data.eval")));
+            this.reference = fixedSet(laws.data(), evalSource.size(), new SplittableRandom(seed.derive("data.reference")));
+        }
         this.metricSeed = seed.derive("metrics");
     }
 

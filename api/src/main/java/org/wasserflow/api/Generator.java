@@ -1,5 +1,6 @@
 package org.wasserflow.api;
 
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -45,5 +46,26 @@ public interface Generator {
      */
     default void descend(INDArray source, INDArray outputGradient) {
         throw new UnsupportedOperationException("generator '" + name() + "' has no parameters to descend");
+    }
+
+    /**
+     * Everything a checkpoint must save to continue this generator exactly: named arrays (parameters, optimiser
+     * moments, the state of its random streams), copies that later steps do not change. Empty for a generator
+     * without state (the default).
+     */
+    default Map<String, INDArray> state() {
+        return Map.of();
+    }
+
+    /**
+     * Continues from what {@link #state} returned, on an instance constructed with the same settings and seed:
+     * after it, this generator behaves exactly as the saved one would have, bit for bit.
+     *
+     * @throws IllegalArgumentException if {@code state} is not what this generator saves
+     */
+    default void restore(Map<String, INDArray> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException("generator has no state to restore, but a checkpoint holds " + state.keySet());
+        }
     }
 }

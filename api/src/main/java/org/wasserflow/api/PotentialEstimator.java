@@ -52,4 +52,25 @@ public interface PotentialEstimator {
      */
     default void adapt(INDArray generated, INDArray data) {
     }
+
+    /**
+     * Everything a checkpoint must save to continue this estimator exactly: named arrays (parameters, optimiser
+     * moments, the state of its random streams), copies that later steps do not change. Empty for a estimator
+     * without state (the default).
+     */
+    default Map<String, INDArray> state() {
+        return Map.of();
+    }
+
+    /**
+     * Continues from what {@link #state} returned, on an instance constructed with the same settings and seed:
+     * after it, this estimator behaves exactly as the saved one would have, bit for bit.
+     *
+     * @throws IllegalArgumentException if {@code state} is not what this estimator saves
+     */
+    default void restore(Map<String, INDArray> state) {
+        if (!state.isEmpty()) {
+            throw new IllegalArgumentException("estimator has no state to restore, but a checkpoint holds " + state.keySet());
+        }
+    }
 }

@@ -17,6 +17,11 @@ public record Seed(long value) {
         return mix(h);
     }
 
+    /** A fresh stream for the named purpose, seeded by {@link #derive}; its state can be checkpointed. */
+    public SeededStream stream(String name) {
+        return new SeededStream(derive(name));
+    }
+
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

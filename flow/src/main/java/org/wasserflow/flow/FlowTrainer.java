@@ -63,6 +63,40 @@ public final class FlowTrainer {
         }
     }
 
+    /**
+     * Everything a checkpoint saves to continue training exactly: the generator's state ({@code generator.*}),
+     * the estimator's ({@code potential.*}) and the training streams' ({@code problem.*}).
+     */
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        generator.state().forEach((k, v) -> out.put("generator." + k, v));
+        potential.state().forEach((k, v) -> out.put("potential." + k, v));
+        problem.state().forEach((k, v) -> out.put("problem." + k, v));
+        return out;
+    }
+
+    /** Continues from what {@link #state} returned. */
+    public void restore(Map<String, INDArray> state) {
+        generator.restore(within(state, "generator."));
+        potential.restore(within(state, "potential."));
+        problem.restore(within(state, "problem."));
+    }
+
+    /** The estimator's state alone, to check that its parameters stay finite. */
+    public Map<String, INDArray> potentialState() {
+        return potential.state();
+    }
+
+    private static Map<String, INDArray> within(Map<String, INDArray> state, String prefix) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        state.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        return out;
+    }
+
     /** The names of the diagnostics {@link #iterate} returns: {@code generator_loss}, then the estimator's. */
     public List<String> diagnostics() {
         List<String> out = new java.util.ArrayList<>(List.of("generator_loss"));

@@ -2,6 +2,8 @@ package org.wasserflow.generators;
 
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
@@ -9,6 +11,7 @@ import org.wasserflow.api.Generator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 import org.wasserflow.nn.Scratch;
+import org.wasserflow.nn.States;
 import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.TrainableNet;
 
@@ -73,6 +76,27 @@ public final class MlpGenerator implements Generator {
             net.net().backward(t, outputGradient);
             net.step();
         }
+    }
+
+    /** The input dimension ({@code dim}), the network's parameters and optimiser state, and the random stream's state. */
+    @Override
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        if (net != null) {
+            out.put("dim", Nd4j.createFromArray((long) net.net().spec().inputDim()));
+            out.putAll(net.state("net"));
+        }
+        out.put("rng", States.of(rng));
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        if (state.containsKey("dim")) {
+            build((int) state.get("dim").getLong(0));
+            net.restore("net", state);
+        }
+        States.restore(rng, States.require(state, "rng", new long[] {2}));
     }
 
     /** A copy of the flat parameter vector (for checks and comparisons), or an empty array before first use. */

@@ -1,5 +1,6 @@
 package org.wasserflow.generators;
 
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Generator;
 
@@ -40,6 +41,21 @@ public final class ParticleGenerator implements Generator {
         double loss = move.mul(move).meanNumber().doubleValue();
         p.assign(target);
         return loss;
+    }
+
+    /** The particles ({@code particles}), once fixed by the first source batch. */
+    @Override
+    public Map<String, INDArray> state() {
+        return particles == null ? Map.of() : Map.of("particles", particles.dup());
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        INDArray saved = state.get("particles");
+        if (saved == null && !state.isEmpty()) {
+            throw new IllegalArgumentException("the checkpoint holds no particles, but " + state.keySet());
+        }
+        particles = saved == null ? null : saved.dup();
     }
 
     private INDArray ensure(INDArray source) {

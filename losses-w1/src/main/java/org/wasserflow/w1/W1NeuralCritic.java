@@ -63,7 +63,13 @@ public final class W1NeuralCritic extends NeuralPotential {
         }
     }
 
-    private void build(int dim) {
+    @Override
+    protected Map<String, TrainableNet> nets() {
+        return f == null ? Map.of() : Map.of("f", f);
+    }
+
+    @Override
+    protected void build(int dim) {
         if (f == null) {
             f = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
             objective = new W1CriticObjective(penalty, f.net());

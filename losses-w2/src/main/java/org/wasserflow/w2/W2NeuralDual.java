@@ -68,7 +68,13 @@ public final class W2NeuralDual extends NeuralPotential {
         }
     }
 
-    private void build(int dim) {
+    @Override
+    protected Map<String, TrainableNet> nets() {
+        return phi == null ? Map.of() : Map.of("phi", phi, "psi", psi);
+    }
+
+    @Override
+    protected void build(int dim) {
         if (phi == null) {
             phi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
             psi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));

@@ -1,5 +1,7 @@
 package org.wasserflow.nn;
 
+import java.util.Map;
+
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -12,6 +14,7 @@ public final class Adam implements Optimizer {
 
     private final Parameters params;
     private final AdamUpdater updater;
+    private final INDArray moments;
     private int iteration;
 
     /**
@@ -22,8 +25,8 @@ public final class Adam implements Optimizer {
         this.params = params;
         this.updater = new AdamUpdater(new org.nd4j.linalg.learning.config.Adam(
                 config.learningRate(), config.beta1(), config.beta2(), config.epsilon()));
-        INDArray state = Nd4j.zeros(params.values().dataType(), 1, 2 * params.size());
-        updater.setStateViewArray(state, new long[] {1, params.size()}, 'c', true);
+        this.moments = Nd4j.zeros(params.values().dataType(), 1, 2 * params.size());
+        updater.setStateViewArray(moments, new long[] {1, params.size()}, 'c', true);
     }
 
     @Override
@@ -32,5 +35,17 @@ public final class Adam implements Optimizer {
         updater.applyUpdater(g, iteration++, 0);
         params.values().subi(params.grads());
         params.zeroGrad();
+    }
+
+    /** The first and second moments ({@code moments}, {@code [1, 2 n]}) and the step count ({@code steps}). */
+    @Override
+    public Map<String, INDArray> state() {
+        return Map.of("moments", moments.dup(), "steps", Nd4j.createFromArray((long) iteration));
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        moments.assign(States.require(state, "moments", moments.shape()));
+        iteration = (int) States.require(state, "steps", new long[] {1}).getLong(0);
     }
 }

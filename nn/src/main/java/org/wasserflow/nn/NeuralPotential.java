@@ -51,6 +51,36 @@ public abstract class NeuralPotential implements PotentialEstimator {
      */
     protected abstract Map<String, Double> step(INDArray y, INDArray x);
 
+    /** The networks by name, once built (empty before the first use). */
+    protected abstract Map<String, TrainableNet> nets();
+
+    /** Builds the networks for inputs of dimension {@code dim}, if not yet built. */
+    protected abstract void build(int dim);
+
+    /**
+     * The input dimension ({@code dim}), each network's parameters and optimiser state, and the random
+     * stream's state ({@code rng}).
+     */
+    @Override
+    public final Map<String, INDArray> state() {
+        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        nets().forEach((name, net) -> {
+            out.put("dim", Nd4j.createFromArray((long) net.net().spec().inputDim()));
+            out.putAll(net.state(name));
+        });
+        out.put("rng", States.of(rng));
+        return out;
+    }
+
+    @Override
+    public final void restore(Map<String, INDArray> state) {
+        if (state.containsKey("dim")) {
+            build((int) state.get("dim").getLong(0));
+            nets().forEach((name, net) -> net.restore(name, state));
+        }
+        States.restore(rng, States.require(state, "rng", new long[] {2}));
+    }
+
     /** Takes {@code critic.steps} steps, each on a fresh pair; returns the last step's diagnostics. */
     @Override
     public final Map<String, Double> fit(PairSource pairs) {

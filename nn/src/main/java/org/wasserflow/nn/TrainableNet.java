@@ -1,5 +1,9 @@
 package org.wasserflow.nn;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 import org.nd4j.linalg.api.rng.Random;
 
 /**
@@ -32,6 +36,29 @@ public final class TrainableNet {
     /** The tape for {@code role} with {@code rows} rows, created on first use and reused afterwards. */
     public Tape tape(String role, int rows) {
         return tapes.get(role, rows);
+    }
+
+    /**
+     * The parameters ({@code <prefix>.parameters}) and the optimiser's state ({@code <prefix>.optimizer.<name>}),
+     * copies, for checkpoints.
+     */
+    public Map<String, INDArray> state(String prefix) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put(prefix + ".parameters", net.parameters().values().dup());
+        optimizer.state().forEach((k, v) -> out.put(prefix + ".optimizer." + k, v));
+        return out;
+    }
+
+    /** Continues from what {@link #state} returned under the same prefix. */
+    public void restore(String prefix, Map<String, INDArray> state) {
+        net.parameters().values().assign(States.require(state, prefix + ".parameters", net.parameters().values().shape()));
+        Map<String, INDArray> own = new LinkedHashMap<>();
+        state.forEach((k, v) -> {
+            if (k.startsWith(prefix + ".optimizer.")) {
+                own.put(k.substring((prefix + ".optimizer.").length()), v);
+            }
+        });
+        optimizer.restore(own);
     }
 
     /** One optimiser step with the gradient accumulated since the last step. */

@@ -26,6 +26,9 @@ public final class Main {
             "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report;",
             "          ablate.launcher=slurm runs it as a Slurm job array, --detach submits it and returns",
             "  report  (re)build the report of a sweep directory: wasserflow report <sweep-dir>",
+            "  resume  continue a run directory from its newest checkpoint: wasserflow resume <run-dir>",
+            "  sample  write generated points of a run: wasserflow sample <run-dir> n=10000 out=samples.npy [checkpoint=400]",
+            "  transport  push given points through a run's generator: wasserflow transport <run-dir> in=x.npy out=y.npy",
             "  help    list the plugins; help <kind> <name> prints a plugin's keys (help potential sinkhorn)",
             "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
             "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
@@ -90,13 +93,32 @@ public final class Main {
                 new ReportCommand(file).execute();
                 return 0;
             }
+            if (command.equals("resume")) {
+                if (!overrides.isEmpty()) {
+                    throw new ConfigException("argument", overrides.get(0), "wasserflow resume <run-dir>, without key=value");
+                }
+                new ResumeCommand(file, plugins, String.join(" ", args)).execute();
+                return 0;
+            }
+            if (command.equals("sample") || command.equals("transport")) {
+                java.util.Map<String, String> own = new ConfigLoader().load(null, overrides);
+                if (command.equals("sample")) {
+                    new SampleCommand(file, own, plugins).execute();
+                } else {
+                    new TransportCommand(file, own, plugins).execute();
+                }
+                return 0;
+            }
             java.util.Map<String, String> values = new ConfigLoader().load(file, overrides);
             switch (command) {
                 case "run" -> new TrainCommand(values, plugins, String.join(" ", args)).execute();
                 case "bench" -> new BenchCommand(values, plugins).execute();
-                default -> throw new ConfigException("command", command, "one of [run, bench, ablate, report, help]");
+                default -> throw new ConfigException("command", command, "one of [run, resume, sample, transport, bench, ablate, report, help]");
             }
             return 0;
+        } catch (RunStopped e) {
+            err.println("wasserflow: " + e.getMessage());
+            return e.status();
         } catch (ConfigException e) {
             err.println("wasserflow: " + e.getMessage());
             if (stacktrace) {

@@ -22,9 +22,12 @@ import org.wasserflow.api.Settings;
  * @param logEvery evaluate and log every this many iterations
  * @param outDir parent directory of run directories
  * @param name the run directory's name, empty for {@code <data>-<loss>-<time>}
+ * @param checkpointEvery iterations between checkpoints, 0 for none
+ * @param keepCheckpoints how many checkpoints to keep
  */
-public record RunConfig(String source, String data, String evalData, java.util.List<String> metrics, String loss, String potential, String generator, String integrator, long seed,
-        int iterations, int logEvery, Path outDir, String name) {
+public record RunConfig(String source, String data, String evalData, java.util.List<String> metrics, String loss, String potential,
+        String generator, String integrator, long seed, int iterations, int logEvery, Path outDir, String name, int checkpointEvery,
+        int keepCheckpoints) {
 
     public static final Setting<String> SOURCE = Setting.text("source", "gaussian").describe("the source law the generator pushes forward (source.*)");
     public static final Setting<String> DATA = Setting.text("data", "gaussian-mixture").describe("the data law the generator is trained towards (data.*)");
@@ -50,9 +53,13 @@ public record RunConfig(String source, String data, String evalData, java.util.L
     public static final Setting<String> NAME = Setting.text("run.name", "")
             .constrain(n -> !n.contains("/") && !n.contains(".."), "a plain directory name")
             .describe("the run directory's name; empty for <data>-<loss>-<time>");
+    public static final Setting<Integer> CHECKPOINT_EVERY = Setting.integer("run.checkpoint_every", 100).atLeast(0)
+            .describe("write a checkpoint every this many iterations and at the end; 0 for none");
+    public static final Setting<Integer> KEEP_CHECKPOINTS = Setting.integer("run.keep_checkpoints", 2).atLeast(1)
+            .describe("how many of the newest checkpoints to keep");
     /** The {@code run.*} keys. */
-    public static final SettingGroup RUN = SettingGroup.of("run", "the run: seed, budget, output", SEED, ITERATIONS, LOG_EVERY, OUT,
-            NAME);
+    public static final SettingGroup RUN = SettingGroup.of("run", "the run: seed, budget, output, checkpoints", SEED, ITERATIONS,
+            LOG_EVERY, OUT, NAME, CHECKPOINT_EVERY, KEEP_CHECKPOINTS);
 
     public static final Setting<String> PLUGINS_DIR = Setting.text("plugins.dir", "")
             .describe("directory of plugin jars (or folders of jars) to load; empty for none");
@@ -63,7 +70,7 @@ public record RunConfig(String source, String data, String evalData, java.util.L
     public static RunConfig from(Settings s) {
         return new RunConfig(s.get(SOURCE), s.get(DATA), s.get(EVAL_DATA),
                 java.util.Arrays.stream(s.get(METRICS).split(",")).map(String::trim).toList(), s.get(LOSS), s.get(POTENTIAL), s.get(GENERATOR), s.get(INTEGRATOR), s.get(SEED),
-                s.get(ITERATIONS), s.get(LOG_EVERY), Path.of(s.get(OUT)), s.get(NAME));
+                s.get(ITERATIONS), s.get(LOG_EVERY), Path.of(s.get(OUT)), s.get(NAME), s.get(CHECKPOINT_EVERY), s.get(KEEP_CHECKPOINTS));
     }
 
     /** The selections in one line, for messages and logs. */

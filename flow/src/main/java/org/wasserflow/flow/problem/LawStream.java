@@ -1,9 +1,12 @@
 package org.wasserflow.flow.problem;
 
-import java.util.random.RandomGenerator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Sample;
+import org.wasserflow.api.SeededStream;
 
 /**
  * Minibatches from one law on one random stream. A law without a size is sampled afresh each time. A finite
@@ -14,11 +17,11 @@ import org.wasserflow.api.Sample;
 final class LawStream {
 
     private final Law law;
-    private final RandomGenerator rng;
+    private final SeededStream rng;
     private int[] order;
     private int next;
 
-    LawStream(Law law, RandomGenerator rng) {
+    LawStream(Law law, SeededStream rng) {
         this.law = law;
         this.rng = rng;
     }
@@ -42,6 +45,24 @@ final class LawStream {
             indices[i] = order[next++];
         }
         return law.rows(indices);
+    }
+
+    /** The stream's state: the random stream ({@code rng}) and, for a finite law, the epoch's shuffle and position. */
+    Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("rng", Nd4j.createFromArray(rng.state()));
+        if (order != null) {
+            out.put("order", Nd4j.createFromArray(order));
+            out.put("next", Nd4j.createFromArray(next));
+        }
+        return out;
+    }
+
+    /** Continues from what {@link #state} returned. */
+    void restore(Map<String, INDArray> state) {
+        rng.restore(state.get("rng").getLong(0));
+        order = state.containsKey("order") ? state.get("order").toIntVector() : null;
+        next = state.containsKey("next") ? state.get("next").getInt(0) : 0;
     }
 
     private int[] shuffle(int n) {

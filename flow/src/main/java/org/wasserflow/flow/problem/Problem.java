@@ -13,6 +13,7 @@ import org.wasserflow.api.Law;
 import org.wasserflow.api.Metric;
 import org.wasserflow.api.Sample;
 import org.wasserflow.api.Seed;
+import org.wasserflow.api.SeededStream;
 
 /**
  * A problem composed in configuration: a source law the generator pushes forward ({@code source=}), a data
@@ -53,13 +54,13 @@ public final class Problem {
         this.laws = laws;
         this.metrics = new LinkedHashMap<>();
         metrics.forEach(m -> this.metrics.put(m.name(), m));
-        this.sourceTrain = new LawStream(laws.source(), new SplittableRandom(seed.derive("source.train")));
-        this.dataTrain = new LawStream(laws.data(), new SplittableRandom(seed.derive("data.train")));
-        this.evalSource = fixedSet(laws.source(), eval.sourceSize(), new SplittableRandom(seed.derive("source.eval")));
+        this.sourceTrain = new LawStream(laws.source(), seed.stream("source.train"));
+        this.dataTrain = new LawStream(laws.data(), seed.stream("data.train"));
+        this.evalSource = fixedSet(laws.source(), eval.sourceSize(), seed.stream("source.eval"));
         if (laws.evalData() == laws.data() && laws.data().size().isPresent()) {
             int rows = laws.data().size().getAsInt();
             int size = eval.dataSize() == 0 ? rows : eval.dataSize();
-            LawStream split = new LawStream(laws.data(), new SplittableRandom(seed.derive("data.eval")));
+            LawStream split = new LawStream(laws.data(), seed.stream("data.eval"));
             this.evalData = split.nextSample(size);
             this.reference = split.nextSample(evalSource.size());
             if (size + evalSource.size() > rows) {
@@ -68,14 +69,14 @@ public final class Problem {
                         laws.data().name(), rows, size, evalSource.size());
             }
         } else {
-            this.evalData = fixedSet(laws.evalData(), eval.dataSize(), new SplittableRandom(seed.derive("data.eval")));
-            this.reference = fixedSet(laws.data(), evalSource.size(), new SplittableRandom(seed.derive("data.reference")));
+            this.evalData = fixedSet(laws.evalData(), eval.dataSize(), seed.stream("data.eval"));
+            this.reference = fixedSet(laws.data(), evalSource.size(), seed.stream("data.reference"));
         }
         this.metricSeed = seed.derive("metrics");
     }
 
     /** A fixed set: every row of a finite law for size 0, else {@code size} rows, stratified for mixtures. */
-    private static Sample fixedSet(Law law, int size, RandomGenerator rng) {
+    private static Sample fixedSet(Law law, int size, SeededStream rng) {
         if (law.size().isPresent()) {
             int n = size == 0 ? law.size().getAsInt() : size;
             return new LawStream(law, rng).nextSample(n);
@@ -115,6 +116,33 @@ public final class Problem {
                 new SplittableRandom(metricSeed));
         Map<String, Double> out = new LinkedHashMap<>();
         metrics.values().forEach(m -> out.putAll(m.evaluate(e)));
+        return out;
+    }
+
+    /** The training streams' state ({@code source.*}, {@code data.*}), for checkpoints; the fixed sets follow from the seed. */
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        sourceTrain.state().forEach((k, v) -> out.put("source." + k, v));
+        dataTrain.state().forEach((k, v) -> out.put("data." + k, v));
+        return out;
+    }
+
+    /** Continues the training streams from what {@link #state} returned. */
+    public void restore(Map<String, INDArray> state) {
+        sourceTrain.restore(within(state, "source."));
+        dataTrain.restore(within(state, "data."));
+    }
+
+    private static Map<String, INDArray> within(Map<String, INDArray> state, String prefix) {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        state.forEach((k, v) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), v);
+            }
+        });
+        if (!out.containsKey("rng")) {
+            throw new IllegalArgumentException("the checkpoint has no state for the " + prefix + " stream");
+        }
         return out;
     }
 

@@ -42,9 +42,10 @@ interface Launcher {
     Outcome launch(Path dir, List<PlannedRun> runs, int parallel) throws IOException, InterruptedException;
 
     /**
-     * Deletes what earlier attempts left in the incomplete runs' directories; returns those runs, in order.
-     * This is the one place that decides what an incomplete run keeps: once runs write checkpoints, keeping
-     * them here makes every launcher resume such a run, since it re-runs the same configuration.
+     * Deletes what earlier attempts left in the incomplete runs' directories, except runs with a checkpoint;
+     * returns the incomplete runs, in order. This is the one place that decides what an incomplete run keeps: a
+     * run with a checkpoint is kept, and every launcher resumes it, since {@code wasserflow run} of the same
+     * configuration continues its directory from the newest checkpoint.
      */
     static List<PlannedRun> clearIncomplete(List<PlannedRun> runs) throws IOException {
         List<PlannedRun> pending = new ArrayList<>();

@@ -9,8 +9,9 @@ import java.util.stream.Stream;
 
 /**
  * One run of a sweep: a variant and a seed, with its run directory {@code <sweep>/<variant>/seed-<n>}, its
- * configuration file and its log. A run is complete once its directory holds {@code provenance.properties},
- * which a run writes last.
+ * configuration file and its log. A run is complete once its directory holds {@code provenance.properties}
+ * with {@code status = completed}, which a run writes last; an interrupted run keeps its checkpoints, and
+ * running its configuration again resumes it.
  *
  * @param variant the variant's directory name
  * @param seed the run seed
@@ -19,9 +20,27 @@ import java.util.stream.Stream;
  */
 public record PlannedRun(String variant, long seed, SortedMap<String, String> config, Path dir) {
 
-    /** True if the run finished and wrote its provenance. */
+    /** True if the run finished its budget and wrote its provenance. */
     public boolean complete() {
-        return Files.isRegularFile(dir.resolve("provenance.properties"));
+        Path provenance = dir.resolve("provenance.properties");
+        try {
+            return Files.isRegularFile(provenance) && Files.readAllLines(provenance).contains("status = completed");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** True if an earlier attempt left a checkpoint that running the configuration again resumes from. */
+    public boolean resumable() {
+        Path checkpoints = dir.resolve("checkpoints");
+        if (!Files.isDirectory(checkpoints)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(checkpoints)) {
+            return s.anyMatch(p -> p.getFileName().toString().matches("it-\\d+"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A short label for progress lines. */
@@ -39,9 +58,9 @@ public record PlannedRun(String variant, long seed, SortedMap<String, String> co
         return sweep.resolve("logs").resolve(variant + "__seed-" + seed + ".log");
     }
 
-    /** Deletes what an interrupted earlier attempt left in the run directory. */
+    /** Deletes what an interrupted earlier attempt left in the run directory, unless it can be resumed. */
     void clearIncomplete() throws IOException {
-        if (Files.exists(dir) && !complete()) {
+        if (Files.exists(dir) && !complete() && !resumable()) {
             try (Stream<Path> walk = Files.walk(dir)) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                     Files.delete(p);

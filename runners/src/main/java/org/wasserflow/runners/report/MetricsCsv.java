@@ -23,6 +23,33 @@ public final class MetricsCsv implements Closeable {
         this.out = Files.newBufferedWriter(file);
     }
 
+    private MetricsCsv(BufferedWriter out, List<String> columns) {
+        this.out = out;
+        this.columns = columns;
+    }
+
+    /**
+     * Continues {@code file} after a checkpoint at {@code iteration}: rows logged after it (by a run that went on
+     * and was stopped before its next checkpoint) are dropped, then rows are appended under the same header.
+     */
+    public static MetricsCsv resume(Path file, long iteration) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty()) {
+            throw new IOException(file + " has no header to continue");
+        }
+        List<String> kept = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            if (Double.parseDouble(line.substring(0, line.indexOf(','))) <= iteration) {
+                kept.add(line);
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, kept);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return new MetricsCsv(Files.newBufferedWriter(file, java.nio.file.StandardOpenOption.APPEND),
+                new ArrayList<>(List.of(lines.get(0).split(","))));
+    }
+
     /** Appends a row; later rows must have the same keys as the first. */
     public void append(Map<String, Double> row) throws IOException {
         if (columns == null) {

@@ -1,0 +1,79 @@
+package org.wasserflow.runners;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.flow.Components;
+import org.wasserflow.flow.checkpoint.CheckpointStore;
+import org.wasserflow.flow.config.ConfigLoader;
+import org.wasserflow.runners.report.MetricsCsv;
+
+/**
+ * The {@code resume} command: continues a run directory from its newest checkpoint, with the configuration the
+ * run resolved ({@code config.properties}), appending to its {@code metrics.csv} (rows logged after the
+ * checkpoint are dropped first). The resumed run's metrics equal an uninterrupted run's in every non-timing
+ * column, bit for bit. A checkpoint of another configuration or SPI version, or a corrupted one, is refused
+ * in one line.
+ */
+public final class ResumeCommand {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResumeCommand.class);
+
+    private final Path dir;
+    private final ClassLoader plugins;
+    private final String commandLine;
+
+    /**
+     * @param dir the run directory
+     * @param plugins the class loader of the built-in plugins
+     * @param commandLine recorded in the provenance
+     */
+    public ResumeCommand(Path dir, ClassLoader plugins, String commandLine) {
+        this.dir = dir;
+        this.plugins = plugins;
+        this.commandLine = commandLine;
+    }
+
+    /**
+     * Whether {@code dir} holds an unfinished run of exactly this resolved configuration with a checkpoint to
+     * continue from.
+     */
+    static boolean resumable(Path dir, java.util.SortedMap<String, String> resolved) throws IOException {
+        Path config = dir.resolve("config.properties");
+        if (!Files.isRegularFile(config) || new CheckpointStore(dir, 1).latest().isEmpty()) {
+            return false;
+        }
+        Path provenance = dir.resolve("provenance.properties");
+        if (Files.isRegularFile(provenance) && Files.readAllLines(provenance).contains("status = completed")) {
+            return false;
+        }
+        java.util.SortedMap<String, String> saved = new java.util.TreeMap<>(new ConfigLoader().load(config, List.of()));
+        return saved.equals(resolved);
+    }
+
+    /** Continues to the end of the budget and returns the final metrics; a run stopped again throws {@link RunStopped}. */
+    public Map<String, Double> execute() throws IOException {
+        if (dir == null || !Files.isRegularFile(dir.resolve("config.properties"))) {
+            throw new ConfigException("run directory", String.valueOf(dir), "a run directory written by wasserflow run, holding config.properties");
+        }
+        Components c = Components.build(new ConfigLoader().load(dir.resolve("config.properties"), List.of()), plugins, List.of());
+        CheckpointStore store = new CheckpointStore(dir, c.run().keepCheckpoints());
+        Path latest = store.latest().orElseThrow(() -> new ConfigException("run directory", dir + " has no checkpoint to resume from"));
+        CheckpointStore.Checkpoint checkpoint = CheckpointStore.read(latest, c.plan().resolved());
+        c.trainer().restore(checkpoint.arrays());
+        INDArray saved = checkpoint.arrays().get("run.iteration_ns");
+        long[] nanos = saved == null ? new long[0] : saved.toLongVector();
+        int iteration = (int) checkpoint.iteration();
+        LOG.info("resuming {} from iteration {} ({})", dir, iteration, latest.getFileName());
+        TrainingRun run = new TrainingRun(c, dir, commandLine);
+        try (MetricsCsv csv = MetricsCsv.resume(dir.resolve("metrics.csv"), iteration)) {
+            return run.train(new TrainingRun.Start(iteration, nanos, checkpoint.manifest().getOrDefault("time.started", "")), csv, Map.of());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.wasserflow.runners;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.flow.config.ConfigLoader;
+
+/**
+ * Checkpoints and resume: a run killed with SIGKILL after its second checkpoint and resumed gives the same
+ * {@code metrics.csv}, timing columns aside, as an uninterrupted run; SIGTERM checkpoints and exits 143, and
+ * running the same configuration again continues it; checkpoints of another configuration and corrupted ones
+ * are refused in one line.
+ */
+class CheckpointResumeTest {
+
+    private static final List<String> SMALL = List.of("run.iterations=40", "run.log_every=10", "run.checkpoint_every=10",
+            "flow.batch=128", "eval.source_size=200", "eval.data_size=200", "critic.steps=2");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aRunKilledAfterItsSecondCheckpointResumesToTheUninterruptedMetrics() throws Exception {
+        train("whole");
+        Process p = child("killed");
+        waitFor(tmp.resolve("killed/checkpoints/it-000000020"), p);
+        p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        assertTrue(Files.exists(tmp.resolve("killed/metrics.csv")) && !Files.exists(tmp.resolve("killed/samples.png")), "killed mid-run");
+        new ResumeCommand(tmp.resolve("killed"), getClass().getClassLoader(), "test").execute();
+        assertEquals(withoutTimes("whole"), withoutTimes("killed"));
+        assertEquals(6, withoutTimes("killed").size(), "header and iterations 0, 10, 20, 30, 40");
+        assertTrue(Files.readString(tmp.resolve("killed/provenance.properties")).contains("status = completed"));
+    }
+
+    @Test
+    void sigtermCheckpointsExits143AndRunningAgainContinues() throws Exception {
+        train("whole");
+        Process p = child("stopped");
+        waitFor(tmp.resolve("stopped/checkpoints/it-000000010"), p);
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(143, p.exitValue(), Files.readString(tmp.resolve("stopped.log")));
+        assertTrue(Files.readString(tmp.resolve("stopped/provenance.properties")).contains("status = interrupted"));
+        train("stopped");
+        assertEquals(withoutTimes("whole"), withoutTimes("stopped"));
+    }
+
+    @Test
+    void checkpointsOfAnotherConfigurationOrCorruptedAreRefused() throws Exception {
+        train("a");
+        Path config = tmp.resolve("a/config.properties");
+        Files.writeString(config, Files.readString(config).replace("critic.steps = 2", "critic.steps = 3"));
+        ConfigException other = assertThrows(ConfigException.class, () -> new ResumeCommand(tmp.resolve("a"), getClass().getClassLoader(),
+                "test").execute());
+        assertTrue(other.getMessage().contains("was written for another configuration"), other.getMessage());
+        Files.writeString(config, Files.readString(config).replace("critic.steps = 3", "critic.steps = 2"));
+        Path state;
+        try (Stream<Path> s = Files.list(tmp.resolve("a/checkpoints"))) {
+            state = s.sorted().reduce((x, y) -> y).orElseThrow().resolve("state.npz");
+        }
+        byte[] bytes = Files.readAllBytes(state);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(state, bytes);
+        ConfigException corrupted = assertThrows(ConfigException.class, () -> new ResumeCommand(tmp.resolve("a"), getClass().getClassLoader(),
+                "test").execute());
+        assertTrue(corrupted.getMessage().contains("is corrupted"), corrupted.getMessage());
+    }
+
+    private Map<String, Double> train(String name) throws IOException {
+        List<String> args = new ArrayList<>(SMALL);
+        args.add("run.out=" + tmp);
+        args.add("run.name=" + name);
+        return new TrainCommand(new ConfigLoader().load(Path.of("..", "configs", "ring-w2.properties"), args), getClass().getClassLoader(),
+                "test").execute();
+    }
+
+    /** The same run in a child JVM, as the command line starts it. */
+    private Process child(String name) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.wasserflow.runners.Main", "run", "../configs/ring-w2.properties"));
+        cmd.addAll(SMALL);
+        cmd.add("run.out=" + tmp);
+        cmd.add("run.name=" + name);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        return pb.start();
+    }
+
+    private void waitFor(Path file, Process p) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!Files.exists(file)) {
+            assertTrue(p.isAlive(), "the child run ended early: " + Files.readString(tmp.resolve(file.getParent().getParent().getFileName() + ".log")));
+            assertTrue(System.nanoTime() < deadline, "no " + file + " within 3 minutes");
+            Thread.sleep(50);
+        }
+    }
+
+    private List<String> withoutTimes(String run) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(tmp.resolve(run).resolve("metrics.csv"))) {
+            String[] cells = line.split(",");
+            cells[1] = "";
+            cells[2] = "";
+            out.add(String.join(",", cells));
+        }
+        return out;
+    }
+}

@@ -57,4 +57,23 @@ class MlpGeneratorTest {
         assertEquals("generator.lr", e.key());
         assertTrue(e.getMessage().contains("-1"));
     }
+
+    @Test
+    void itsStateRestoresItExactly() {
+        MlpGenerator a = new MlpGenerator(settings(Map.of()), new Seed(4));
+        INDArray z = source(5);
+        INDArray target = z.add(0.3f);
+        a.regress(z, target);
+        a.regress(z, target);
+        MlpGenerator b = new MlpGenerator(settings(Map.of()), new Seed(77));
+        b.restore(a.state());
+        a.regress(z, target);
+        b.regress(z, target);
+        assertArrayEquals(a.parameters(), b.parameters(), "parameters and Adam moments restored");
+        ParticleGenerator p = new ParticleGenerator();
+        p.regress(z, target);
+        ParticleGenerator q = new ParticleGenerator();
+        q.restore(p.state());
+        assertEquals(p.generate(z), q.generate(z));
+    }
 }

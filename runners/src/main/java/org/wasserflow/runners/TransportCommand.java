@@ -30,7 +30,7 @@ public final class TransportCommand {
     private static final Logger LOG = LoggerFactory.getLogger(TransportCommand.class);
 
     public static final Setting<String> IN = Setting.text("in", "")
-            .constrain(v -> v.endsWith(".npy") || v.endsWith(".csv"), "a .npy or .csv file of source points, one per row")
+            .constrain(v -> v.isEmpty() || v.endsWith(".npy") || v.endsWith(".csv"), "a .npy or .csv file of source points, one per row")
             .describe("the source points to transport");
     public static final Setting<String> OUT = Setting.text("out", "moved.npy")
             .constrain(v -> v.endsWith(".npy") || v.endsWith(".csv"), "a file name ending in .npy or .csv").describe("the file to write");

@@ -89,7 +89,7 @@ class MainTest {
     void unknownCommandListsTheCommands(String command) {
         Result r = run(command);
         assertEquals(2, r.status);
-        assertTrue(r.err.contains("expected one of [run, bench, ablate, report, help]"), r.err);
+        assertTrue(r.err.contains("expected one of [run, resume, sample, transport, bench, ablate, report, help]"), r.err);
     }
 
     @ParameterizedTest

@@ -24,7 +24,8 @@ import org.wasserflow.api.Settings;
  * The contract of a {@link PotentialEstimator} plugin, for its tests to extend (they need an ND4J backend on
  * the test class path): a descriptor that describes it (kind, name, class, described settings with valid
  * defaults); bad settings rejected with a {@link ConfigException} naming the key; the estimator reads only
- * the settings its descriptor declares (the view refuses others); after {@code fit}, a velocity of shape {@code [m, d]} in the input's type (float), finite, leaving its
+ * the settings its descriptor declares (the view refuses others); its {@code state()} restores it exactly
+ * into a new instance; after {@code fit}, a velocity of shape {@code [m, d]} in the input's type (float), finite, leaving its
  * inputs unchanged; and, where the estimator says which objective it descends, a velocity equal to
  * {@code -m} times that objective's gradient in the generated points (central finite differences, double
  * precision).
@@ -110,6 +111,21 @@ public abstract class PotentialEstimatorContract {
         }
         assertEquals(y0, y, "generated points unchanged");
         assertEquals(x0, x, "data points unchanged");
+    }
+
+    @Test
+    void itsStateRestoresItExactly() {
+        PotentialEstimator a = create(Map.of());
+        INDArray[] first = {points(0, DataType.FLOAT), points(2, DataType.FLOAT)};
+        INDArray[] second = {points(0.5, DataType.FLOAT), points(2, DataType.FLOAT)};
+        a.fit(() -> new Pair(first[0], first[1]));
+        a.velocity(first[0], first[1]);
+        PotentialEstimator b = create(Map.of());
+        b.restore(a.state());
+        a.fit(() -> new Pair(second[0], second[1]));
+        b.fit(() -> new Pair(second[0], second[1]));
+        assertEquals(a.velocity(second[0], second[1]), b.velocity(second[0], second[1]),
+                "a restored estimator continues exactly as the saved one");
     }
 
     @Test

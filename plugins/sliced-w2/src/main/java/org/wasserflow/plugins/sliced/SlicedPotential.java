@@ -2,11 +2,13 @@ package org.wasserflow.plugins.sliced;
 
 import jakarta.inject.Inject;
 import java.util.Arrays;
-import java.util.Random;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Seed;
+import org.wasserflow.api.SeededStream;
 import org.wasserflow.api.Settings;
 
 /**
@@ -29,13 +31,13 @@ public final class SlicedPotential implements PotentialEstimator {
     public static final String NAME = "sliced";
 
     private final SlicedConfig config;
-    private final Random random;
+    private final SeededStream random;
     private double[][] directions;
 
     @Inject
     public SlicedPotential(Settings settings, Seed seed) {
         this.config = SlicedConfig.from(settings);
-        this.random = new Random(seed.derive("sliced-w2.directions"));
+        this.random = seed.stream("sliced-w2.directions");
     }
 
     @Override
@@ -62,6 +64,23 @@ public final class SlicedPotential implements PotentialEstimator {
             }
         }
         return Nd4j.create(v, new long[] {y.length, d}, 'c').castTo(generated.dataType());
+    }
+
+    /** The random stream's state ({@code rng}) and, once drawn, the directions ({@code directions}). */
+    @Override
+    public Map<String, INDArray> state() {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        out.put("rng", Nd4j.createFromArray(random.state()));
+        if (directions != null) {
+            out.put("directions", Nd4j.createFromArray(directions));
+        }
+        return out;
+    }
+
+    @Override
+    public void restore(Map<String, INDArray> state) {
+        random.restore(state.get("rng").getLong(0));
+        directions = state.containsKey("directions") ? state.get("directions").toDoubleMatrix() : null;
     }
 
     /** {@code sliced.directions} unit directions uniform on the sphere in R^d. */

@@ -1,0 +1,119 @@
+package org.wasserflow.runners;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.flow.config.ConfigLoader;
+import org.wasserflow.ot.EmpiricalTransport;
+import org.wasserflow.ot.Points;
+
+/**
+ * Using what a run learned: {@code sample} writes points whose law is the one the run's last metrics describe
+ * (their W2 to the data matches the logged W2), {@code transport} pushes given points through the generator
+ * (ring and USPS to MNIST), and a diverged run stops in one line with exit status 3 while {@code sample} still
+ * works on its last finite checkpoint.
+ */
+class SampleTransportTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void ringSamplesHaveTheLawTheLastMetricsDescribe() throws IOException {
+        Map<String, Double> last = train("configs/ring-w2.properties", "ring", "run.iterations=200", "run.log_every=100",
+                "flow.batch=256", "critic.steps=3", "metrics=w2");
+        Result r = run("sample", tmp.resolve("ring").toString(), "n=2000", "out=" + tmp.resolve("s.npy"));
+        assertEquals(0, r.status, r.err);
+        INDArray samples = Nd4j.createFromNpyFile(tmp.resolve("s.npy").toFile());
+        assertArrayEquals(new long[] {2000, 2}, samples.shape());
+        double w2 = new EmpiricalTransport().w2(Points.flat(samples.castTo(DataType.DOUBLE)), evaluationData("ring"), 2);
+        assertEquals(last.get("w2"), w2, 0.25 * last.get("w2"), "fresh samples sit as far from the data as the last evaluation");
+        Result csv = run("sample", tmp.resolve("ring").toString(), "n=5", "out=" + tmp.resolve("s.csv"), "checkpoint=100");
+        assertEquals(0, csv.status, csv.err);
+        List<String> lines = Files.readAllLines(tmp.resolve("s.csv"));
+        assertEquals("x0,x1", lines.get(0));
+        assertEquals(6, lines.size());
+    }
+
+    @Test
+    void transportPushesGivenPointsThroughTheGenerator() throws IOException {
+        train("configs/ring-w2.properties", "ring", "run.iterations=20", "run.log_every=10", "flow.batch=128", "critic.steps=1",
+                "metrics=w2", "eval.source_size=100", "eval.data_size=100");
+        Nd4j.writeAsNumpy(Nd4j.createFromArray(new float[][] {{0f, 0f}, {0.05f, -0.02f}, {0f, 0f}}), tmp.resolve("in.npy").toFile());
+        Result r = run("transport", tmp.resolve("ring").toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.csv"));
+        assertEquals(0, r.status, r.err);
+        List<String> lines = Files.readAllLines(tmp.resolve("out.csv"));
+        assertEquals(4, lines.size(), "one row per given point");
+        assertEquals(lines.get(1), lines.get(3), "the same point goes to the same place");
+        Result wrong = run("transport", tmp.resolve("ring").toString(), "in=../examples/data/blobs12.npy", "out=" + tmp.resolve("x.npy"));
+        assertEquals(2, wrong.status);
+        assertTrue(wrong.err.contains("points of the source's dimension 2, not 12"), wrong.err);
+    }
+
+    @Test
+    void uspsDigitsAreTransportedToMnistLikeImages() throws IOException {
+        Path digits = TestData.fixtures();
+        train("configs/usps-mnist-w2.properties", "usps", "run.iterations=10", "run.log_every=10", "metrics=nn-accuracy",
+                "source.path=" + digits.resolve("usps/zip.train.gz"), "data.images=" + digits.resolve("mnist/train-images-idx3-ubyte.gz"),
+                "data.labels=" + digits.resolve("mnist/train-labels-idx1-ubyte.gz"),
+                "eval_data.images=" + digits.resolve("mnist/t10k-images-idx3-ubyte.gz"),
+                "eval_data.labels=" + digits.resolve("mnist/t10k-labels-idx1-ubyte.gz"));
+        Result s = run("sample", tmp.resolve("usps").toString(), "n=20", "out=" + tmp.resolve("digits.npy"));
+        assertEquals(0, s.status, s.err);
+        INDArray samples = Nd4j.createFromNpyFile(tmp.resolve("digits.npy").toFile());
+        assertArrayEquals(new long[] {20, 256}, samples.shape());
+        assertTrue(samples.maxNumber().doubleValue() <= 1 && samples.minNumber().doubleValue() >= -1, "tanh images in [-1, 1]");
+        Result t = run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("digits.npy"), "out=" + tmp.resolve("moved.npy"));
+        assertEquals(0, t.status, t.err);
+        assertArrayEquals(new long[] {20, 256}, Nd4j.createFromNpyFile(tmp.resolve("moved.npy").toFile()).shape());
+    }
+
+    @Test
+    void aDivergedRunStopsInOneLineAndItsLastFiniteCheckpointStillSamples() throws IOException {
+        Result r = run("run", "../configs/ring-w2.properties", "generator.lr=1e8", "critic.lr=1e8", "run.iterations=50",
+                "flow.batch=128", "eval.source_size=100", "eval.data_size=100", "run.out=" + tmp, "run.name=div");
+        assertEquals(RunStopped.DIVERGED, r.status, r.err);
+        assertTrue(r.err.strip().lines().count() == 1 && r.err.matches("(?s)wasserflow: diverged at iteration \\d+: .* is not finite "
+                + "\\((critic|generator)\\.lr=1\\.0E8\\); the last finite checkpoint is .*\\s*"), r.err);
+        assertTrue(Files.readString(tmp.resolve("div/provenance.properties")).contains("status = diverged"));
+        Result s = run("sample", tmp.resolve("div").toString(), "n=10", "out=" + tmp.resolve("div.npy"));
+        assertEquals(0, s.status, s.err);
+        assertTrue(Double.isFinite(Nd4j.createFromNpyFile(tmp.resolve("div.npy").toFile()).sumNumber().doubleValue()));
+    }
+
+    private Map<String, Double> train(String preset, String name, String... overrides) throws IOException {
+        List<String> args = new ArrayList<>(List.of(overrides));
+        args.add("run.out=" + tmp);
+        args.add("run.name=" + name);
+        return new TrainCommand(new ConfigLoader().load(Path.of("..").resolve(preset), args), getClass().getClassLoader(), "test").execute();
+    }
+
+    /** The data evaluation set of a finished run, as its resolved configuration draws it. */
+    private double[] evaluationData(String run) throws IOException {
+        TrainedRun r = TrainedRun.open(tmp.resolve(run), "", getClass().getClassLoader());
+        return Points.flat(r.components().problem().evaluationData().points().castTo(DataType.DOUBLE));
+    }
+
+    private record Result(int status, String err) { }
+
+    private static Result run(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, err.toString(StandardCharsets.UTF_8));
+    }
+}

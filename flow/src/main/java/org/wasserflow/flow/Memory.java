@@ -225,7 +225,8 @@ public final class Memory {
                     DOUBLE * n * n + 32 * n + 2 * DOUBLE * n * d, 0, n * n);
             case "nn-ot-baseline" -> new Part("the nn-ot-baseline metric's cost matrix", sourceKey,
                     DOUBLE * source * source, 2 * DOUBLE * source * source + DOUBLE * 2 * source * d, source * source);
-            case "energy" -> new Part("the energy metric's distance blocks", larger, 0, 2 * DOUBLE * 512 * n + DOUBLE * (source + data) * d, 0);
+            case "energy" -> new Part("the energy metric's distance blocks", larger, 0,
+                    2 * DOUBLE * 512 * n + DOUBLE * (source + data) * d, 0);
             case "nn-accuracy" -> new Part("the nn-accuracy metric's distance blocks", sourceKey, 0, 2 * DOUBLE * 1024 * source, 0);
             default -> null;
         };
@@ -302,7 +303,8 @@ public final class Memory {
         for (Part p : estimate.parts()) {
             if (p.largestArray() > MAX_ARRAY) {
                 throw new ConfigException(p.key(), value(plan, p.key()), expected(p.key()) + ": " + p.what()
-                        + " would need one Java array of " + String.format(Locale.ROOT, "%.2g", (double) p.largestArray()) + " entries, and one holds at most 2^31 - 1");
+                        + " would need one Java array of " + String.format(Locale.ROOT, "%.2g", (double) p.largestArray())
+                        + " entries, and one holds at most 2^31 - 1");
             }
         }
     }

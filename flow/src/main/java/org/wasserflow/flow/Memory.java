@@ -291,15 +291,23 @@ public final class Memory {
 
     /**
      * Checks {@code estimate} against {@code budget}: the heap parts within the heap and the off-heap parts within the
-     * off-heap budget, each less {@link #MARGIN}, then no Java array beyond {@link #MAX_ARRAY} entries.
+     * off-heap budget, each less {@link #MARGIN} (the side exceeded by the larger factor is reported), then no Java
+     * array beyond {@link #MAX_ARRAY} entries.
      *
      * @throws ConfigException naming the key of the largest part on the side that does not fit
      */
     public static void check(RunPlan plan, Estimate estimate, Budget budget) {
         String available = "JVM heap " + bytes(budget.heap()) + " + off-heap " + bytes(budget.offHeap()) + ", less a "
                 + Math.round(MARGIN * 100) + "% margin each";
-        fits(plan, estimate, Part::heap, estimate.heap(), budget.usableHeap(), "on the JVM heap", available);
-        fits(plan, estimate, Part::offHeap, estimate.offHeap(), budget.usableOffHeap(), "off-heap", available);
+        boolean heapFirst = (double) estimate.heap() / Math.max(1, budget.usableHeap())
+                >= (double) estimate.offHeap() / Math.max(1, budget.usableOffHeap());
+        for (int side = 0; side < 2; side++) {
+            if ((side == 0) == heapFirst) {
+                fits(plan, estimate, Part::heap, estimate.heap(), budget.usableHeap(), "on the JVM heap", available);
+            } else {
+                fits(plan, estimate, Part::offHeap, estimate.offHeap(), budget.usableOffHeap(), "off-heap", available);
+            }
+        }
         for (Part p : estimate.parts()) {
             if (p.largestArray() > MAX_ARRAY) {
                 throw new ConfigException(p.key(), value(plan, p.key()), expected(p.key()) + ": " + p.what()

@@ -23,7 +23,8 @@ import org.wasserflow.flow.problem.Problem;
  * The constructed components of a checked {@link RunPlan}: each selected plugin gets only its own settings.
  * The laws are constructed first (a data file is read and checked then), and what depends on them is checked
  * before the rest is built and before training: the dimensions of the laws, what the metrics need of them,
- * and the evaluation size against a generator that needs one batch size ({@link Capabilities}).
+ * the evaluation size against a generator that needs one batch size ({@link Capabilities}), and the memory the
+ * batch, the widths, the cost matrices and the evaluation sets need ({@link Memory}).
  *
  * @param plan the checked configuration
  * @param problem the laws, training streams, evaluation sets and metrics
@@ -46,6 +47,7 @@ public record Components(RunPlan plan, Problem problem, Loss loss, FlowTrainer t
         Law evalData = plan.selected().containsKey("eval_data") ? create(registry, plan, "eval_data", PluginKind.LAW, null) : data;
         Problem.Laws laws = new Problem.Laws(source, data, evalData);
         Capabilities.dimensions(laws);
+        Memory.check(plan, laws);
         List<Metric> metrics = new ArrayList<>();
         for (PluginCatalogue.Entry e : plan.metrics()) {
             metrics.add(registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));

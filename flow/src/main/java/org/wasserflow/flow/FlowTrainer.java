@@ -9,6 +9,7 @@ import org.wasserflow.api.Integrator;
 import org.wasserflow.api.Pair;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.VelocityField;
+import org.wasserflow.flow.checkpoint.StateMaps;
 import org.wasserflow.flow.config.FlowConfig;
 import org.wasserflow.flow.problem.Problem;
 
@@ -69,17 +70,17 @@ public final class FlowTrainer {
      */
     public Map<String, INDArray> state() {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        generator.state().forEach((k, v) -> out.put("generator." + k, v));
-        potential.state().forEach((k, v) -> out.put("potential." + k, v));
-        problem.state().forEach((k, v) -> out.put("problem." + k, v));
+        StateMaps.putPrefixed(out, "generator.", generator.state());
+        StateMaps.putPrefixed(out, "potential.", potential.state());
+        StateMaps.putPrefixed(out, "problem.", problem.state());
         return out;
     }
 
     /** Continues from what {@link #state} returned. */
     public void restore(Map<String, INDArray> state) {
-        generator.restore(within(state, "generator."));
-        potential.restore(within(state, "potential."));
-        problem.restore(within(state, "problem."));
+        generator.restore(StateMaps.within(state, "generator."));
+        potential.restore(StateMaps.within(state, "potential."));
+        problem.restore(StateMaps.within(state, "problem."));
     }
 
     /** The estimator's state alone, to check that its parameters stay finite. */
@@ -87,15 +88,6 @@ public final class FlowTrainer {
         return potential.state();
     }
 
-    private static Map<String, INDArray> within(Map<String, INDArray> state, String prefix) {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        state.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
-        return out;
-    }
 
     /** The names of the diagnostics {@link #iterate} returns: {@code generator_loss}, then the estimator's. */
     public List<String> diagnostics() {

@@ -1,7 +1,6 @@
 package org.wasserflow.flow.problem;
 
 import java.util.SplittableRandom;
-import java.util.random.RandomGenerator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.wasserflow.api.Metric;
 import org.wasserflow.api.Sample;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.SeededStream;
+import org.wasserflow.flow.checkpoint.StateMaps;
 
 /**
  * A problem composed in configuration: a source law the generator pushes forward ({@code source=}), a data
@@ -122,8 +122,8 @@ public final class Problem {
     /** The training streams' state ({@code source.*}, {@code data.*}), for checkpoints; the fixed sets follow from the seed. */
     public Map<String, INDArray> state() {
         Map<String, INDArray> out = new LinkedHashMap<>();
-        sourceTrain.state().forEach((k, v) -> out.put("source." + k, v));
-        dataTrain.state().forEach((k, v) -> out.put("data." + k, v));
+        StateMaps.putPrefixed(out, "source.", sourceTrain.state());
+        StateMaps.putPrefixed(out, "data.", dataTrain.state());
         return out;
     }
 
@@ -134,12 +134,7 @@ public final class Problem {
     }
 
     private static Map<String, INDArray> within(Map<String, INDArray> state, String prefix) {
-        Map<String, INDArray> out = new LinkedHashMap<>();
-        state.forEach((k, v) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), v);
-            }
-        });
+        Map<String, INDArray> out = StateMaps.within(state, prefix);
         if (!out.containsKey("rng")) {
             throw new IllegalArgumentException("the checkpoint has no state for the " + prefix + " stream");
         }

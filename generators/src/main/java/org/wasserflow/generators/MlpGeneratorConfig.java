@@ -17,9 +17,10 @@ import org.wasserflow.nn.OptimizerConfig;
  * @param residual add the input to the output
  * @param output the output map, applied after the residual sum
  * @param optimizer the generator's optimiser
+ * @param normScaleStd 0 for batch-norm scales starting at 1, else their initial std
  */
 public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, MlpSpec.Output output,
-        OptimizerConfig optimizer) {
+        OptimizerConfig optimizer, double normScaleStd) {
 
     public static final Setting<int[]> HIDDEN = Setting.positiveInts("generator.hidden", 128, 128, 128)
             .describe("hidden widths of the generator MLP");
@@ -31,11 +32,15 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
             .describe("add the input to the output: G(z) = z + MLP(z)");
     public static final Setting<String> OUTPUT = Setting.choice("generator.output", "linear", "linear", "tanh")
             .describe("output map after the residual sum: linear, or tanh to bound images to (-1, 1)");
+    public static final Setting<String> NORM_SCALE_INIT = Setting.choice("generator.norm_scale_init", "ones", "ones", "normal")
+            .describe("initial batch-norm scales: ones (the default), or normal N(0, generator.norm_scale_std^2) as in the authors' code");
+    public static final Setting<Double> NORM_SCALE_STD = Setting.number("generator.norm_scale_std", 0.01).positive()
+            .describe("std of the initial batch-norm scales with generator.norm_scale_init=normal");
     public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("generator", 1e-4, 0.9, 0.999);
 
     /** The {@code generator.*} keys of the MLP generator. */
     public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
-            RESIDUAL, OUTPUT).with(OPTIMIZER.group("generator", "generator optimiser"));
+            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD).with(OPTIMIZER.group("generator", "generator optimiser"));
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();
@@ -44,12 +49,13 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     /** Reads the {@code generator.*} keys. */
     public static MlpGeneratorConfig from(Settings s) {
         return new MlpGeneratorConfig(s.get(HIDDEN), s.get(INIT_STD), s.get(BATCH_NORM), s.get(RESIDUAL),
-                s.get(OUTPUT).equals("tanh") ? MlpSpec.Output.TANH : MlpSpec.Output.LINEAR, OPTIMIZER.read(s));
+                s.get(OUTPUT).equals("tanh") ? MlpSpec.Output.TANH : MlpSpec.Output.LINEAR, OPTIMIZER.read(s),
+                s.get(NORM_SCALE_INIT).equals("normal") ? s.get(NORM_SCALE_STD) : 0);
     }
 
     /** The network mapping {@code dim} inputs to {@code dim} outputs. */
     public MlpSpec spec(int dim) {
-        return new MlpSpec(dim, hidden, dim, batchNorm ? MlpSpec.Norm.BATCH : MlpSpec.Norm.NONE, residual, initStd, output);
+        return new MlpSpec(dim, hidden, dim, batchNorm ? MlpSpec.Norm.BATCH : MlpSpec.Norm.NONE, residual, initStd, output, normScaleStd);
     }
 
     @Override
@@ -60,7 +66,8 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpGeneratorConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd
-                && batchNorm == c.batchNorm && residual == c.residual && output == c.output && optimizer.equals(c.optimizer);
+                && batchNorm == c.batchNorm && residual == c.residual && output == c.output && optimizer.equals(c.optimizer)
+                && normScaleStd == c.normScaleStd;
     }
 
     @Override
@@ -71,6 +78,6 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public String toString() {
         return "MlpGeneratorConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", batchNorm=" + batchNorm
-                + ", residual=" + residual + ", output=" + output + ", optimizer=" + optimizer + "]";
+                + ", residual=" + residual + ", output=" + output + ", optimizer=" + optimizer + ", normScaleStd=" + normScaleStd + "]";
     }
 }

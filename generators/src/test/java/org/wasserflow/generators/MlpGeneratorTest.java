@@ -76,4 +76,13 @@ class MlpGeneratorTest {
         q.restore(p.state());
         assertEquals(p.generate(z), q.generate(z));
     }
+
+    @Test
+    void theAuthorsBatchNormInitialisationStartsNearTheIdentity() {
+        INDArray z = source(6);
+        double ones = new MlpGenerator(settings(Map.of()), new Seed(2)).generate(z).sub(z).norm2Number().doubleValue();
+        double authors = new MlpGenerator(settings(Map.of("generator.norm_scale_init", "normal")), new Seed(2)).generate(z).sub(z)
+                .norm2Number().doubleValue();
+        assertTrue(authors < 0.1 * ones, "scales ~ N(0, 0.01^2) shrink the residual branch: " + authors + " against " + ones);
+    }
 }

@@ -56,7 +56,12 @@ public final class Mlp {
             INDArray w = weight(l).value();
             w.assign(Scratch.outside(() -> Nd4j.randn(rng, w.shape())).castTo(dtype).muli(spec.initStd()));
             if (batchNorm && l < layers - 1) {
-                gamma(l).value().assign(1);
+                INDArray g = gamma(l).value();
+                if (spec.normScaleStd() > 0) {
+                    g.assign(Scratch.outside(() -> Nd4j.randn(rng, g.shape())).castTo(dtype).muli(spec.normScaleStd()));
+                } else {
+                    g.assign(1);
+                }
             }
         }
     }

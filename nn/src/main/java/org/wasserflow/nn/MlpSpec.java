@@ -14,8 +14,11 @@ import java.util.Arrays;
  *     {@code outputDim == inputDim}
  * @param initStd standard deviation of the Gaussian weight initialisation (biases start at zero)
  * @param output the output activation, applied after the residual sum
+ * @param normScaleStd batch norm's scales (gamma) start at 1 when 0, else are drawn from {@code N(0, normScaleStd^2)}
+ *     (the authors' generator: 0.01, which makes the early generator nearly the identity); shifts start at 0
  */
-public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd, Output output) {
+public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd, Output output,
+        double normScaleStd) {
 
     /** Normalisation of hidden pre-activations. */
     public enum Norm { NONE, BATCH }
@@ -28,6 +31,11 @@ public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, bool
         this(inputDim, hidden, outputDim, norm, residual, initStd, Output.LINEAR);
     }
 
+    /** A network whose batch-norm scales start at 1. */
+    public MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, boolean residual, double initStd, Output output) {
+        this(inputDim, hidden, outputDim, norm, residual, initStd, output, 0);
+    }
+
     public MlpSpec {
         hidden = hidden.clone();
         if (inputDim <= 0 || outputDim <= 0 || hidden.length == 0 || Arrays.stream(hidden).anyMatch(h -> h <= 0)) {
@@ -38,6 +46,9 @@ public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, bool
         }
         if (!(initStd > 0)) {
             throw new IllegalArgumentException("initStd must be > 0, got " + initStd);
+        }
+        if (!(normScaleStd >= 0)) {
+            throw new IllegalArgumentException("normScaleStd must be >= 0, got " + normScaleStd);
         }
     }
 
@@ -64,7 +75,7 @@ public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, bool
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpSpec s && inputDim == s.inputDim && Arrays.equals(hidden, s.hidden) && outputDim == s.outputDim
-                && norm == s.norm && residual == s.residual && initStd == s.initStd && output == s.output;
+                && norm == s.norm && residual == s.residual && initStd == s.initStd && output == s.output && normScaleStd == s.normScaleStd;
     }
 
     @Override
@@ -75,6 +86,6 @@ public record MlpSpec(int inputDim, int[] hidden, int outputDim, Norm norm, bool
     @Override
     public String toString() {
         return "MlpSpec[" + inputDim + " -> " + Arrays.toString(hidden) + " -> " + outputDim + ", norm=" + norm
-                + ", residual=" + residual + ", initStd=" + initStd + ", output=" + output + "]";
+                + ", residual=" + residual + ", initStd=" + initStd + ", output=" + output + ", normScaleStd=" + normScaleStd + "]";
     }
 }

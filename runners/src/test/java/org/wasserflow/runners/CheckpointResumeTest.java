@@ -66,10 +66,19 @@ class CheckpointResumeTest {
                 "test").execute());
         assertTrue(other.getMessage().contains("was written for another configuration"), other.getMessage());
         Files.writeString(config, Files.readString(config).replace("critic.steps = 3", "critic.steps = 2"));
-        Path state;
+        Path newest;
         try (Stream<Path> s = Files.list(tmp.resolve("a/checkpoints"))) {
-            state = s.sorted().reduce((x, y) -> y).orElseThrow().resolve("state.npz");
+            newest = s.sorted().reduce((x, y) -> y).orElseThrow();
         }
+        Path manifest = newest.resolve("manifest.properties");
+        String original = Files.readString(manifest);
+        Files.writeString(manifest, original.replace("version.spi=" + org.wasserflow.api.Spi.VERSION, "version.spi=1"));
+        ConfigException spi = assertThrows(ConfigException.class, () -> new ResumeCommand(tmp.resolve("a"), getClass().getClassLoader(),
+                "test").execute());
+        assertTrue(spi.getMessage().contains("was written with SPI version 1, but this wasserflow provides version "
+                + org.wasserflow.api.Spi.VERSION), spi.getMessage());
+        Files.writeString(manifest, original);
+        Path state = newest.resolve("state.npz");
         byte[] bytes = Files.readAllBytes(state);
         bytes[bytes.length / 2] ^= 1;
         Files.write(state, bytes);

@@ -15,12 +15,12 @@ import org.wasserflow.api.GroundCosts;
  * cancellation error, at the scale of the spread). An entry below {@value #RECOMPUTE} times
  * {@code |y_i|^2 + |x_j|^2} (shifted), where cancellation could dominate it, and in particular every negative
  * one, is recomputed from the differences of the unshifted points: coincident points cost exactly 0, and every
- * entry has a relative error of at most about {@code (d + 3) 1e-10}. The built-in ground costs are derived
- * entrywise: {@link GroundCosts#HALF_SQUARED_EUCLIDEAN} as half the squared distance, {@link GroundCosts#EUCLIDEAN}
- * as its square root. Any other {@link GroundCost} (recognised by identity with those constants) is evaluated
- * pair by pair with {@link GroundCost#cost}.
+ * entry has a relative error of at most about {@code (d + 3) 1e-10}. In dimension at most
+ * {@value #DIRECT_MAX_DIMENSION}, where a GEMM does not pay, every entry is summed from the differences.
  *
- * <p>Matrices are row-major, {@code c[i * m + j]} the cost of row i of {@code y} against row j of {@code x}.
+ * <p>The built-in ground costs are derived entrywise: {@link GroundCosts#HALF_SQUARED_EUCLIDEAN} as half the squared distance, {@link GroundCosts#EUCLIDEAN}
+ * as its square root. Any other {@link GroundCost} (recognised by identity with those constants) is evaluated
+ * pair by pair with {@link GroundCost#cost}. Matrices are row-major, {@code c[i * m + j]} the cost of row i of {@code y} against row j of {@code x}.
  * ND4J inputs may be of any floating type and order; each is converted to double once per call. Inputs are
  * never modified; every method is thread-safe.
  */
@@ -28,6 +28,12 @@ public final class CostMatrix {
 
     /** Entries below this fraction of the sum of their two shifted squared norms are recomputed directly. */
     static final double RECOMPUTE = 1e-6;
+
+    /**
+     * Up to this dimension the squared distances are summed directly from the differences: a GEMM of inner
+     * dimension this small costs more in its fixed overheads (off-heap copies, dispatch) than it saves.
+     */
+    static final int DIRECT_MAX_DIMENSION = 4;
 
     /** Rows of the first cloud per block in the reductions, so that a block holds {@code BLOCK x m} doubles. */
     private static final int BLOCK = 512;
@@ -45,6 +51,9 @@ public final class CostMatrix {
     /** The row-major {@code n x m} matrix of {@code |y_i - x_j|^2} for row-major clouds {@code double[n * d]}, {@code double[m * d]}. */
     public static double[] squared(double[] y, double[] x, int d) {
         checkFlat(y, x, d);
+        if (d <= DIRECT_MAX_DIMENSION) {
+            return block(y, y, 0, x, x, d);
+        }
         double[] mean = mean(x, d);
         return block(y, shift(y, 0, y.length / d, mean, d), 0, x, shift(x, 0, x.length / d, mean, d), d);
     }
@@ -130,7 +139,9 @@ public final class CostMatrix {
     /**
      * Squared distances between the rows {@code from..} of {@code y} given shifted in {@code ys} (row-major, one
      * row per row of the block) and all rows of {@code x}, shifted in {@code xs}: norms, one GEMM, and the direct
-     * formula on the unshifted points for the entries that cancellation could spoil.
+     * formula on the unshifted points for the entries that cancellation could spoil. The product
+     * {@code X Y^T} is written in column-major order, whose memory layout is the row-major {@code Y X^T}.
+     * Up to {@link #DIRECT_MAX_DIMENSION} every entry is summed directly instead.
      */
     private static double[] block(double[] y, double[] ys, int from, double[] x, double[] xs, int d) {
         int n = ys.length / d;
@@ -138,10 +149,19 @@ public final class CostMatrix {
         if (n == 0 || m == 0) {
             return new double[n * m];
         }
+        if (d <= DIRECT_MAX_DIMENSION) {
+            double[] c = new double[n * m];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    c[i * m + j] = direct(y, (from + i) * d, x, j * d, d);
+                }
+            }
+            return c;
+        }
         double[] yn = norms(ys, d);
         double[] xn = norms(xs, d);
-        INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {n, m}, 'c');
-        Nd4j.create(ys, new long[] {n, d}, 'c').mmul(Nd4j.create(xs, new long[] {m, d}, 'c').transpose(), product);
+        INDArray product = Nd4j.createUninitialized(DataType.DOUBLE, new long[] {m, n}, 'f');
+        Nd4j.create(xs, new long[] {m, d}, 'c').mmul(Nd4j.create(ys, new long[] {n, d}, 'c').transpose(), product);
         double[] c = product.data().asDouble();
         for (int i = 0; i < n; i++) {
             int row = i * m;

@@ -38,7 +38,7 @@ class CostMatrixTest {
     };
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 2, 17})
+    @ValueSource(ints = {1, 2, 5, 17})
     void builtInAndThirdPartyCostsMatchTheLoopFormula(int d) {
         Random rnd = new Random(d);
         int n = 37;

@@ -1,8 +1,13 @@
 package org.wasserflow.ot;
 
+import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wasserflow.api.GroundCosts;
+
 /**
  * Exact Wasserstein distances between two uniform empirical laws with the same number of points, by
- * linear assignment. Points are row-major {@code double[n * d]}; inputs are not modified.
+ * linear assignment on cost matrices built by {@link CostMatrix}. Points are row-major {@code double[n * d]} or
+ * ND4J arrays {@code [n, d]}; inputs are not modified.
  */
 public final class EmpiricalTransport {
 
@@ -12,6 +17,20 @@ public final class EmpiricalTransport {
     public Assignment assign(double[] y, double[] x, int d, int p) {
         int n = count(y, x, d);
         return solver.solve(costMatrix(y, x, n, d, p), n);
+    }
+
+    /** The optimal assignment for the cost {@code |y - x|^p} (p = 1 or 2) between two clouds {@code [n, d]}. */
+    public Assignment assign(INDArray y, INDArray x, int p) {
+        if (y.rows() != x.rows() || y.columns() != x.columns()) {
+            throw new IllegalArgumentException("point clouds must have the same size and dimension: got "
+                    + Arrays.toString(y.shape()) + " and " + Arrays.toString(x.shape()));
+        }
+        double[] c = switch (p) {
+            case 1 -> CostMatrix.of(GroundCosts.EUCLIDEAN, y, x);
+            case 2 -> CostMatrix.squared(y, x);
+            default -> throw new IllegalArgumentException("p must be 1 or 2, got " + p);
+        };
+        return solver.solve(c, (int) y.rows());
     }
 
     /** {@code W2 = sqrt(min_sigma mean_i |y_i - x_sigma(i)|^2)}. */
@@ -24,23 +43,24 @@ public final class EmpiricalTransport {
         return assign(y, x, d, 1).meanCost();
     }
 
-    /** The row-major {@code n x n} matrix of {@code |y_i - x_j|^p}, p = 1 or 2. */
+    /**
+     * The row-major {@code n x n} matrix of {@code |y_i - x_j|^p}, p = 1 or 2, built by {@link CostMatrix}.
+     *
+     * @param y row-major {@code double[n * d]}
+     * @param x row-major {@code double[n * d]}
+     */
     public static double[] costMatrix(double[] y, double[] x, int n, int d, int p) {
         if (p != 1 && p != 2) {
             throw new IllegalArgumentException("p must be 1 or 2, got " + p);
         }
-        double[] c = new double[n * n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    double diff = y[i * d + k] - x[j * d + k];
-                    s += diff * diff;
-                }
-                c[i * n + j] = p == 2 ? s : Math.sqrt(s);
-            }
+        if (y.length != (long) n * d || x.length != (long) n * d) {
+            throw new IllegalArgumentException("expected " + n + " points of dimension " + d + ", got " + y.length + " and "
+                    + x.length + " values");
         }
-        return c;
+        if (p == 1) {
+            return CostMatrix.of(GroundCosts.EUCLIDEAN, y, x, d);
+        }
+        return CostMatrix.squared(y, x, d);
     }
 
     private static int count(double[] y, double[] x, int d) {

@@ -12,7 +12,8 @@ import org.wasserflow.api.PotentialEstimator;
  * generated and m data samples for the loss's ground cost, and the velocity
  * {@code -grad_y c(y_i, x_sigma(i))} at each generated sample (W2: {@code x_sigma(i) - y_i}; W1: the unit
  * vector towards {@code x_sigma(i)}). Solves from scratch at every call, so it needs no fitting and works
- * for any law, including Heun's predicted one. Stateless apart from the solver.
+ * for any law, including Heun's predicted one. Each batch is converted to a flat double array once; the cost
+ * matrix comes from {@link CostMatrix}. Stateless apart from the solver.
  */
 public final class ExactOtPotential implements PotentialEstimator {
 
@@ -40,19 +41,17 @@ public final class ExactOtPotential implements PotentialEstimator {
             throw new IllegalArgumentException("exact-ot needs equal-size batches of the same dimension, got "
                     + java.util.Arrays.toString(generated.shape()) + " and " + java.util.Arrays.toString(data.shape()));
         }
-        double[][] y = Points.rows(generated);
-        double[][] x = Points.rows(data);
-        double[] c = new double[m * m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < m; j++) {
-                c[i * m + j] = cost.cost(y[i], x[j]);
-            }
-        }
-        Assignment a = solver.solve(c, m);
+        double[] y = Points.flat(generated);
+        double[] x = Points.flat(data);
+        Assignment a = solver.solve(CostMatrix.of(cost, y, x, d), m);
         double[] v = new double[m * d];
+        double[] yi = new double[d];
+        double[] xj = new double[d];
         double[] pull = new double[d];
         for (int i = 0; i < m; i++) {
-            cost.pull(y[i], x[a.colOf(i)], pull);
+            System.arraycopy(y, i * d, yi, 0, d);
+            System.arraycopy(x, a.colOf(i) * d, xj, 0, d);
+            cost.pull(yi, xj, pull);
             System.arraycopy(pull, 0, v, i * d, d);
         }
         return Nd4j.create(v, new long[] {m, d}, 'c').castTo(generated.dataType());

@@ -24,7 +24,10 @@ public final class LinearAssignment {
     private static final double EPS_FACTOR = 5;
 
     /**
-     * Solves the problem for a row-major {@code n x n} cost matrix (not modified).
+     * Solves the problem for a row-major {@code n x n} cost matrix (not modified). The result carries the
+     * dual variables: the column prices {@code v} of the shortest augmenting paths, which keep every reduced
+     * cost {@code c_ij - v_j - u_i} of an assigned row non-negative and zero on its pair, and
+     * {@code u_i = c[i, sigma(i)] - v[sigma(i)]}.
      *
      * @param cost {@code cost[i * n + j]} is the cost of matching row i to column j; finite
      * @param n the number of rows and of columns
@@ -39,7 +42,7 @@ public final class LinearAssignment {
             }
         }
         if (n == 0) {
-            return new Assignment(new int[0], 0);
+            return new Assignment(new int[0], 0, new double[0], new double[0]);
         }
         State s = new State(cost, n);
         s.auctionPrices();
@@ -49,10 +52,13 @@ public final class LinearAssignment {
             s.augment(i);
         }
         double total = 0;
+        double[] u = new double[n];
         for (int i = 0; i < n; i++) {
-            total += cost[i * n + s.x[i]];
+            int j = s.x[i];
+            total += cost[i * n + j];
+            u[i] = cost[i * n + j] - s.v[j];
         }
-        return new Assignment(s.x, total);
+        return new Assignment(s.x, total, u, s.v);
     }
 
     /** The working arrays of one solve: row and column assignments and column prices (duals). */

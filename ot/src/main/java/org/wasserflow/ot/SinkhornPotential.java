@@ -1,6 +1,7 @@
 package org.wasserflow.ot;
 
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.GroundCost;
@@ -14,7 +15,8 @@ import org.wasserflow.api.Settings;
  * {@code v(y) = sum_j p_j(y) pull(y, x_j)} with {@code p_j(y) = softmax_j((g_j - c(y, x_j)) / eps)}; for W2,
  * {@code v(y) = sum_j p_j(y) x_j - y}. With {@code sinkhorn.debias} the velocity is that of the Sinkhorn
  * divergence: the same field for the self problem {@code mu -> mu} is subtracted. Solves from scratch at
- * every call (no fitting, valid for Heun's predicted law).
+ * every call (no fitting, valid for Heun's predicted law). Each batch is converted to double once per call;
+ * the cost matrices come from {@link CostMatrix}.
  */
 public final class SinkhornPotential implements PotentialEstimator {
 
@@ -38,29 +40,32 @@ public final class SinkhornPotential implements PotentialEstimator {
 
     @Override
     public INDArray velocity(INDArray generated, INDArray data) {
-        double[][] y = Points.rows(generated);
-        double[][] x = Points.rows(data);
-        double[] v = field(y, x);
+        int d = generated.columns();
+        if (data.columns() != d) {
+            throw new IllegalArgumentException("sinkhorn needs batches of one dimension, got "
+                    + Arrays.toString(generated.shape()) + " and " + Arrays.toString(data.shape()));
+        }
+        double[] y = Points.flat(generated);
+        double[] x = Points.flat(data);
+        double[][] yRows = split(y, d);
+        double[] v = field(y, yRows, x, split(x, d), d);
         if (config.debias()) {
-            double[] self = field(y, y);
+            double[] self = field(y, yRows, y, yRows, d);
             for (int k = 0; k < v.length; k++) {
                 v[k] -= self[k];
             }
         }
-        return Nd4j.create(v, new long[] {y.length, generated.columns()}, 'c').castTo(generated.dataType());
+        return Nd4j.create(v, new long[] {yRows.length, d}, 'c').castTo(generated.dataType());
     }
 
-    /** The soft c-transform velocity at the points {@code y} for the transport from {@code y} to {@code x}. */
-    private double[] field(double[][] y, double[][] x) {
+    /**
+     * The soft c-transform velocity at the points {@code y} for the transport from {@code y} to {@code x}, given
+     * each cloud both flat (for the cost matrix) and split into rows (for the pulls).
+     */
+    private double[] field(double[] yFlat, double[][] y, double[] xFlat, double[][] x, int d) {
         int n = y.length;
         int m = x.length;
-        int d = y[0].length;
-        float[] c = new float[n * m];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < m; j++) {
-                c[i * m + j] = (float) cost.cost(y[i], x[j]);
-            }
-        }
+        float[] c = CostMatrix.ofFloat(cost, yFlat, xFlat, d);
         Sinkhorn.Result r = solver.solve(c, n, m, config.options());
         float inv = (float) (1.0 / r.epsilon());
         double[] v = new double[n * d];
@@ -79,5 +84,13 @@ public final class SinkhornPotential implements PotentialEstimator {
             }
         }
         return v;
+    }
+
+    private static double[][] split(double[] flat, int d) {
+        double[][] out = new double[flat.length / d][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
     }
 }

@@ -3,6 +3,7 @@ package org.wasserflow.ot;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -104,6 +105,34 @@ class LinearAssignmentTest {
             tied[k] = rnd.nextInt(3);
         }
         assertEquals(hungarian(tied, n), solver.solve(tied, n).totalCost(), 1e-9);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void dualVariablesSatisfyComplementarySlackness(int p) {
+        Random rnd = new Random(29 + p);
+        for (int n : new int[] {1, 9, 200}) {
+            double[] y = rnd.doubles(2L * n).map(v -> v * 4 - 1).toArray();
+            double[] x = rnd.doubles(2L * n).map(v -> v * v).toArray();
+            double[] c = EmpiricalTransport.costMatrix(y, x, n, 2, p);
+            Assignment a = solver.solve(c, n);
+            double[] u = a.rowDuals();
+            double[] v = a.colDuals();
+            double scale = 1;
+            for (double value : c) {
+                scale = Math.max(scale, Math.abs(value));
+            }
+            double dual = 0;
+            for (int i = 0; i < n; i++) {
+                dual += u[i] + v[i];
+                for (int j = 0; j < n; j++) {
+                    double slack = c[i * n + j] - u[i] - v[j];
+                    assertTrue(slack >= -1e-9 * scale, "u_" + i + " + v_" + j + " exceeds c_ij by " + -slack);
+                }
+                assertEquals(0.0, c[i * n + a.colOf(i)] - u[i] - v[a.colOf(i)], 1e-9 * scale, "assigned pair " + i);
+            }
+            assertEquals(a.totalCost(), dual, 1e-9 * scale * n);
+        }
     }
 
     @Test

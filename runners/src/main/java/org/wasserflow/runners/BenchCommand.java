@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.wasserflow.ot.EmpiricalTransport;
+import org.wasserflow.ot.CostMatrix;
 import org.wasserflow.ot.LinearAssignment;
 import org.wasserflow.ot.Points;
 import org.wasserflow.ot.Sinkhorn;
+import org.wasserflow.api.GroundCosts;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
@@ -83,11 +84,7 @@ public final class BenchCommand {
      */
     private static void sinkhorn(int n, double[] y, double[] x) {
         int d = y.length / n;
-        double[] c64 = EmpiricalTransport.costMatrix(y, x, n, d, 2);
-        float[] c = new float[c64.length];
-        for (int k = 0; k < c.length; k++) {
-            c[k] = (float) (c64[k] / 2);
-        }
+        float[] c = CostMatrix.ofFloat(GroundCosts.HALF_SQUARED_EUCLIDEAN, y, x, d);
         Sinkhorn solver = new Sinkhorn();
         int shortRun = 20;
         int longRun = 120;
@@ -125,7 +122,7 @@ public final class BenchCommand {
         LinearAssignment solver = new LinearAssignment();
         for (int r = 0; r < t.length; r++) {
             double[] yy = y.get();
-            double[] cost = EmpiricalTransport.costMatrix(yy, x.get(), n, yy.length / n, 2);
+            double[] cost = CostMatrix.squared(yy, x.get(), yy.length / n);
             long t0 = System.nanoTime();
             solver.solve(cost, n);
             t[r] = (System.nanoTime() - t0) / 1e9;

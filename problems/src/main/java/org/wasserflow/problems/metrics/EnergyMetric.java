@@ -6,6 +6,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
+import org.wasserflow.ot.CostMatrix;
 
 /**
  * {@code energy}: the energy distance (Szekely and Rizzo) between the generated points Y and the data X,
@@ -18,7 +19,7 @@ import org.wasserflow.api.Metric;
  * perfect generator scores on sets of these sizes: its expectation is {@code E|X - X'| (1/n + 1/m)}, the
  * V-statistic's bias, not 0). The floor and the data's self term are cached per set of fixed evaluation sets.
  * Rounding below 0 is clamped to 0.
- * Pairwise distances by matrix products in double precision ({@link Distances}): {@code O(n m d)}. Inputs are
+ * Pairwise distances by matrix products in double precision ({@link CostMatrix#meanDistance}): {@code O(n m d)}. Inputs are
  * not modified.
  */
 public final class EnergyMetric implements Metric {
@@ -41,7 +42,7 @@ public final class EnergyMetric implements Metric {
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
         INDArray x = e.data().points();
-        double xx = dataSelf.get(() -> Distances.meanDistance(x, x), e.data());
+        double xx = dataSelf.get(() -> CostMatrix.meanDistance(x, x), e.data());
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(NAME, distance(e.generated(), x, xx));
         out.put(NAME + "_floor", floor.get(() -> distance(e.reference().points(), x, xx), e.reference(), e.data()));
@@ -50,11 +51,11 @@ public final class EnergyMetric implements Metric {
 
     /** The V-statistic energy distance between the clouds {@code y} and {@code x} ({@code [n, d]}, {@code [m, d]}). */
     public static double energy(INDArray y, INDArray x) {
-        return distance(y, x, Distances.meanDistance(x, x));
+        return distance(y, x, CostMatrix.meanDistance(x, x));
     }
 
     private static double distance(INDArray y, INDArray x, double xx) {
-        double e = 2 * Distances.meanDistance(y, x) - Distances.meanDistance(y, y) - xx;
+        double e = 2 * CostMatrix.meanDistance(y, x) - CostMatrix.meanDistance(y, y) - xx;
         return Math.max(0, e);
     }
 }

@@ -7,7 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 import org.wasserflow.ot.EmpiricalTransport;
-import org.wasserflow.ot.Points;
 
 /**
  * The exact Wasserstein distance {@code W_p} (p = 1 or 2) between the uniform empirical laws of the generated
@@ -52,10 +51,7 @@ abstract class ExactTransportMetric implements Metric {
             throw new IllegalArgumentException(name + " needs point sets of equal size and dimension, got " + y.rows() + "x"
                     + y.columns() + " and " + x.rows() + "x" + x.columns());
         }
-        EmpiricalTransport transport = new EmpiricalTransport();
-        double[] a = Points.flat(y);
-        double[] b = Points.flat(x);
-        int d = (int) y.columns();
-        return p == 2 ? transport.w2(a, b, d) : transport.w1(a, b, d);
+        double cost = new EmpiricalTransport().assign(y, x, p).meanCost();
+        return p == 2 ? Math.sqrt(cost) : cost;
     }
 }

@@ -1,21 +1,16 @@
 package org.wasserflow.problems.metrics;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.wasserflow.ot.CostMatrix;
 
 /**
- * A 1-nearest-neighbour classifier in Euclidean distance, computed with matrix products: for queries q and
- * fitted points p, {@code argmin_j |q - p_j|^2 = argmin_j (|p_j|^2 - 2 q . p_j)}, in blocks of queries so
- * that the score matrix stays small. Any dimension; queries must have the fitted points' dimension. Inputs are
- * not modified.
+ * A 1-nearest-neighbour classifier in Euclidean distance, by {@link CostMatrix#nearest} (squared norms and
+ * matrix products in double, in blocks of queries). Any dimension; queries must have the fitted points'
+ * dimension. Inputs are not modified.
  */
 final class NearestNeighbour {
 
-    private static final int BLOCK = 1024;
-
     private final INDArray points;
-    private final INDArray squaredNorms;
     private final int[] labels;
 
     /**
@@ -27,7 +22,6 @@ final class NearestNeighbour {
             throw new IllegalArgumentException(points.rows() + " points but " + labels.length + " labels");
         }
         this.points = points;
-        this.squaredNorms = points.mul(points).sum(1).reshape(1, points.rows());
         this.labels = labels.clone();
     }
 
@@ -37,17 +31,10 @@ final class NearestNeighbour {
             throw new IllegalArgumentException("queries of dimension " + queries.columns() + " for points of dimension "
                     + points.columns());
         }
-        INDArray q = queries.castTo(points.dataType());
-        int m = (int) q.rows();
-        int[] out = new int[m];
-        for (int start = 0; start < m; start += BLOCK) {
-            int end = Math.min(m, start + BLOCK);
-            INDArray block = q.get(NDArrayIndex.interval(start, end), NDArrayIndex.all());
-            INDArray scores = block.mmul(points.transpose()).muli(-2).addiRowVector(squaredNorms);
-            long[] nearest = Nd4j.argMin(scores, 1).toLongVector();
-            for (int i = 0; i < nearest.length; i++) {
-                out[start + i] = labels[(int) nearest[i]];
-            }
+        int[] nearest = CostMatrix.nearest(queries, points);
+        int[] out = new int[nearest.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = labels[nearest[i]];
         }
         return out;
     }

@@ -7,7 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 import org.wasserflow.ot.Assignment;
-import org.wasserflow.ot.LinearAssignment;
+import org.wasserflow.ot.EmpiricalTransport;
 
 /**
  * {@code nn-ot-baseline}: what exact optimal transport scores at 1-NN transfer, the target that
@@ -53,7 +53,7 @@ public final class NnOtBaselineMetric implements Metric {
         if (reference.rows() != n) {
             throw new IllegalArgumentException("the reference set has " + reference.rows() + " points, the source " + n);
         }
-        Assignment a = new LinearAssignment().solve(Distances.squaredDistances(source, reference).dup('c').data().asDouble(), n);
+        Assignment a = new EmpiricalTransport().assign(source, reference, 2);
         INDArray assigned = reference.getRows(a.rowToCol());
         return new NearestNeighbour(assigned, sourceLabels).accuracy(e.data().points(), dataLabels);
     }

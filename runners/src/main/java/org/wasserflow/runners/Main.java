@@ -11,15 +11,17 @@ import org.wasserflow.runners.ablate.ReportCommand;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
- * The command line: {@code wasserflow <run|bench|ablate|report|help> [experiment-file] [key=value ...] [--stacktrace]},
+ * The command line: {@code wasserflow <run|resume|sample|transport|bench|ablate|report|help> [experiment-file or run directory]
+ * [key=value ...] [--stacktrace]},
  * {@code wasserflow ablate ... --detach} (a Slurm sweep: submit and return) and {@code wasserflow report <sweep-dir>}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
- * value and what is valid), 1 for any other failure. Stack traces only with {@code --stacktrace}.
+ * value and what is valid), 3 for a run that diverged, 130 / 143 for a run interrupted by SIGINT / SIGTERM
+ * (checkpoint written), 1 for any other failure. Stack traces only with {@code --stacktrace}.
  */
 public final class Main {
 
     private static final String USAGE = String.join("\n",
-            "usage: wasserflow <command> [experiment-file] [key=value ...] [--stacktrace]",
+            "usage: wasserflow <command> [experiment-file or run directory] [key=value ...] [--stacktrace]",
             "commands:",
             "  run     train and evaluate; writes a run directory under run.out",
             "  bench   time training iterations, the exact assignment and Sinkhorn",

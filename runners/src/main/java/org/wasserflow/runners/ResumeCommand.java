@@ -8,11 +8,11 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wasserflow.api.ConfigException;
 import org.wasserflow.flow.Components;
 import org.wasserflow.flow.checkpoint.CheckpointStore;
 import org.wasserflow.flow.config.ConfigLoader;
 import org.wasserflow.runners.report.MetricsCsv;
+import org.wasserflow.runners.report.Provenance;
 
 /**
  * The {@code resume} command: continues a run directory from its newest checkpoint, with the configuration the
@@ -49,8 +49,7 @@ public final class ResumeCommand {
         if (!Files.isRegularFile(config) || new CheckpointStore(dir, 1).latest().isEmpty()) {
             return false;
         }
-        Path provenance = dir.resolve("provenance.properties");
-        if (Files.isRegularFile(provenance) && Files.readAllLines(provenance).contains("status = completed")) {
+        if (Provenance.completed(dir)) {
             return false;
         }
         java.util.SortedMap<String, String> saved = new java.util.TreeMap<>(new ConfigLoader().load(config, List.of()));
@@ -59,18 +58,13 @@ public final class ResumeCommand {
 
     /** Continues to the end of the budget and returns the final metrics; a run stopped again throws {@link RunStopped}. */
     public Map<String, Double> execute() throws IOException {
-        if (dir == null || !Files.isRegularFile(dir.resolve("config.properties"))) {
-            throw new ConfigException("run directory", String.valueOf(dir), "a run directory written by wasserflow run, holding config.properties");
-        }
-        Components c = Components.build(new ConfigLoader().load(dir.resolve("config.properties"), List.of()), plugins, List.of());
-        CheckpointStore store = new CheckpointStore(dir, c.run().keepCheckpoints());
-        Path latest = store.latest().orElseThrow(() -> new ConfigException("run directory", dir + " has no checkpoint to resume from"));
-        CheckpointStore.Checkpoint checkpoint = CheckpointStore.read(latest, c.plan().resolved());
-        c.trainer().restore(checkpoint.arrays());
+        TrainedRun restored = TrainedRun.open(dir, "", plugins);
+        Components c = restored.components();
+        CheckpointStore.Checkpoint checkpoint = restored.checkpoint();
         INDArray saved = checkpoint.arrays().get("run.iteration_ns");
         long[] nanos = saved == null ? new long[0] : saved.toLongVector();
         int iteration = (int) checkpoint.iteration();
-        LOG.info("resuming {} from iteration {} ({})", dir, iteration, latest.getFileName());
+        LOG.info("resuming {} from iteration {} ({})", dir, iteration, checkpoint.path().getFileName());
         TrainingRun run = new TrainingRun(c, dir, commandLine);
         try (MetricsCsv csv = MetricsCsv.resume(dir.resolve("metrics.csv"), iteration)) {
             return run.train(new TrainingRun.Start(iteration, nanos, checkpoint.manifest().getOrDefault("time.started", "")), csv, Map.of());

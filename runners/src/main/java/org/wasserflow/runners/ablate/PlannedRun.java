@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.SortedMap;
 import java.util.stream.Stream;
+import org.wasserflow.runners.report.Provenance;
 
 /**
  * One run of a sweep: a variant and a seed, with its run directory {@code <sweep>/<variant>/seed-<n>}, its
@@ -22,12 +23,7 @@ public record PlannedRun(String variant, long seed, SortedMap<String, String> co
 
     /** True if the run finished its budget and wrote its provenance. */
     public boolean complete() {
-        Path provenance = dir.resolve("provenance.properties");
-        try {
-            return Files.isRegularFile(provenance) && Files.readAllLines(provenance).contains("status = completed");
-        } catch (IOException e) {
-            return false;
-        }
+        return Provenance.completed(dir);
     }
 
     /** True if an earlier attempt left a checkpoint that running the configuration again resumes from. */

@@ -33,6 +33,16 @@ public final class Provenance {
         write(dir.resolve("provenance.properties"), "wasserflow run provenance", p);
     }
 
+    /** Whether the run directory {@code dir} holds the provenance of a run that finished its budget ({@code status = completed}). */
+    public static boolean completed(Path dir) {
+        Path file = dir.resolve("provenance.properties");
+        try {
+            return Files.isRegularFile(file) && Files.readAllLines(file).contains("status = completed");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Versions and machine facts. */
     public static SortedMap<String, String> environment() {
         SortedMap<String, String> p = new TreeMap<>();

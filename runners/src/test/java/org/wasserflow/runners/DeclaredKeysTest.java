@@ -4,13 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,84 +52,67 @@ class DeclaredKeysTest {
         "sliced.redraw=never       | invalid value 'never' for key 'sliced.redraw': expected one of [each-call, once]",
     })
     void badKeysOfAnyPluginStopBeforeAnythingIsConstructed(String argument, String expected) {
-        Result r = run("run", "../configs/ring-w2.properties", argument, "plugins.dir=" + plugins, "run.out=" + tmp);
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains(expected), r.err);
-        assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
-        assertTrue(isEmpty(tmp), "nothing written");
+        Cli.Result r = Cli.run("run", "../configs/ring-w2.properties", argument, "plugins.dir=" + plugins, "run.out=" + tmp);
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(Cli.isEmpty(tmp), "nothing written");
     }
 
     @Test
     void aSweepGridIsCheckedFromTheDeclarationsBeforeAnyRunStarts() {
-        Result r = run("ablate", "../configs/ring-w2.properties", "sinkhorn.epsilon=0.1,-1", "ablate.out=" + tmp);
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains("invalid value '-1' for key 'sinkhorn.epsilon': expected a number > 0"), r.err);
-        assertTrue(isEmpty(tmp), "no sweep directory");
+        Cli.Result r = Cli.run("ablate", "../configs/ring-w2.properties", "sinkhorn.epsilon=0.1,-1", "ablate.out=" + tmp);
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("invalid value '-1' for key 'sinkhorn.epsilon': expected a number > 0"), r.err());
+        assertTrue(Cli.isEmpty(tmp), "no sweep directory");
     }
 
     @Test
     void withoutItsJarAPluginsKeyIsUnknown() {
-        Result r = run("run", "../configs/ring-w2.properties", "sliced.directions=5", "run.out=" + tmp);
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains("unknown key 'sliced.directions' = '5'"), r.err);
+        Cli.Result r = Cli.run("run", "../configs/ring-w2.properties", "sliced.directions=5", "run.out=" + tmp);
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("unknown key 'sliced.directions' = '5'"), r.err());
     }
 
     @Test
     void particlesNeedTheEvaluationSizeAsBatchBeforeTraining() {
-        Result r = run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.batch=64",
+        Cli.Result r = Cli.run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.batch=64",
                 "eval.source_size=100", "eval.data_size=100", "run.out=" + tmp);
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains("invalid value '64' for key 'flow.batch': expected 100, the evaluation size (eval.source_size): "
-                + "generator 'particles' requires one batch size for training and evaluation"), r.err);
-        assertTrue(isEmpty(tmp), "nothing written");
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("invalid value '64' for key 'flow.batch': expected 100, the evaluation size (eval.source_size): "
+                + "generator 'particles' requires one batch size for training and evaluation"), r.err());
+        assertTrue(Cli.isEmpty(tmp), "nothing written");
     }
 
     @Test
     void helpListsThePluginsByKindWithTheirOrigin() {
-        Result r = run("help", "plugins.dir=" + plugins);
-        assertEquals(0, r.status, r.err);
+        Cli.Result r = Cli.run("help", "plugins.dir=" + plugins);
+        assertEquals(0, r.status(), r.err());
         for (String line : List.of("  potential:", "    sinkhorn", "[the class path]", "    sliced (loss sliced-w2)",
                 "[" + plugins.resolve("sliced-w2.jar") + "]", "  law:", "    gaussian-mixture", "    npy", "  metric:", "    mode-stats",
                 "  integrator:", "    heun")) {
-            assertTrue(r.out.contains(line), line + " in:\n" + r.out);
+            assertTrue(r.out().contains(line), line + " in:\n" + r.out());
         }
     }
 
     @Test
     void helpOfAPluginPrintsEveryKeyWithTypeDefaultRangeAndDescription() {
-        Result r = run("help", "potential", "sinkhorn");
-        assertEquals(0, r.status, r.err);
-        assertTrue(r.out.startsWith("potential sinkhorn: stabilised log-domain Sinkhorn"), r.out);
-        assertTrue(r.out.contains("requires: a ground cost c(y, x)"), r.out);
-        assertTrue(r.out.matches("(?s).*sinkhorn\\.epsilon +number +default 0\\.01 +a number > 0 +entropic regularisation.*"), r.out);
-        assertTrue(r.out.matches("(?s).*sinkhorn\\.scaling +number +default 0\\.5 +a number in \\(0, 1\\) +epsilon-scaling.*"), r.out);
-        assertTrue(r.out.matches("(?s).*sinkhorn\\.debias +boolean +default false +one of \\[true, false\\] .*"), r.out);
-        Result neural = run("help", "potential", "neural-dual");
-        assertTrue(neural.out.contains("potential neural-dual (loss w2)") && neural.out.contains("potential neural-dual (loss w1)")
-                && neural.out.contains("critic.threads") && neural.out.contains("w1.lambda"), neural.out);
+        Cli.Result r = Cli.run("help", "potential", "sinkhorn");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("potential sinkhorn: stabilised log-domain Sinkhorn"), r.out());
+        assertTrue(r.out().contains("requires: a ground cost c(y, x)"), r.out());
+        assertTrue(r.out().matches("(?s).*sinkhorn\\.epsilon +number +default 0\\.01 +a number > 0 +entropic regularisation.*"), r.out());
+        assertTrue(r.out().matches("(?s).*sinkhorn\\.scaling +number +default 0\\.5 +a number in \\(0, 1\\) +epsilon-scaling.*"), r.out());
+        assertTrue(r.out().matches("(?s).*sinkhorn\\.debias +boolean +default false +one of \\[true, false\\] .*"), r.out());
+        Cli.Result neural = Cli.run("help", "potential", "neural-dual");
+        assertTrue(neural.out().contains("potential neural-dual (loss w2)") && neural.out().contains("potential neural-dual (loss w1)")
+                && neural.out().contains("critic.threads") && neural.out().contains("w1.lambda"), neural.out());
     }
 
     @Test
     void helpOfAnUnknownPluginNamesTheValidOnes() {
-        Result r = run("help", "potential", "magic");
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("'magic' for key 'potential': expected one of [exact-ot, neural-dual, sinkhorn]"), r.err);
-    }
-
-    private record Result(int status, String out, String err) { }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Cli.Result r = Cli.run("help", "potential", "magic");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("'magic' for key 'potential': expected one of [exact-ot, neural-dual, sinkhorn]"), r.err());
     }
 }

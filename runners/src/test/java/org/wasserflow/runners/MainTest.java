@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,52 +40,52 @@ class MainTest {
         List<String> args = new ArrayList<>(List.of("run"));
         args.addAll(List.of(argument.split(" ")));
         args.add("run.out=" + tmp);
-        Result r = run(args.toArray(String[]::new));
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains(expected), r.err);
-        assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
-        assertFalse(r.err.contains("\tat "), "no stack trace: " + r.err);
-        assertTrue(isEmpty(tmp), "nothing written before validation passes");
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertTrue(Cli.isEmpty(tmp), "nothing written before validation passes");
     }
 
     @ParameterizedTest
     @CsvSource({"potential=exact-ot, integrator=heun", "potential=exact-ot, generator=particles"})
     void keysOfUnselectedPluginsInTheBaseFileAreTolerated(String potential, String other) {
-        Result r = run("run", "../configs/ring-w2.properties", potential, other, "run.iterations=2", "run.log_every=1",
+        Cli.Result r = Cli.run("run", "../configs/ring-w2.properties", potential, other, "run.iterations=2", "run.log_every=1",
                 "flow.batch=64", "eval.source_size=64", "eval.data_size=64", "run.out=" + tmp);
-        assertEquals(0, r.status, r.err);
+        assertEquals(0, r.status(), r.err());
     }
 
     @Test
     void ganUpdateOfParticlesIsRefusedNamingTheKey() {
-        Result r = run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.update=gan",
+        Cli.Result r = Cli.run("run", "../configs/ring-w2.properties", "generator=particles", "potential=exact-ot", "flow.update=gan",
                 "flow.batch=64", "eval.source_size=64", "eval.data_size=64", "run.iterations=2", "run.out=" + tmp);
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains("'gan' for key 'flow.update'") && r.err.contains("particles"), r.err);
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains("'gan' for key 'flow.update'") && r.err().contains("particles"), r.err());
     }
 
     @ParameterizedTest
     @CsvSource({"no-such-file.properties", "missing.yaml"})
     void missingConfigFileIsNamed(String name) {
-        Result r = run("run", tmp.resolve(name).toString());
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("config file not found: " + tmp.resolve(name)), r.err);
+        Cli.Result r = Cli.run("run", tmp.resolve(name).toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("config file not found: " + tmp.resolve(name)), r.err());
     }
 
     @ParameterizedTest
     @CsvSource({"--stacktrace"})
     void stackTraceOnlyWhenAsked(String flag) {
-        Result r = run("run", "flow.K=0", flag);
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("\tat "), r.err);
+        Cli.Result r = Cli.run("run", "flow.K=0", flag);
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("\tat "), r.err());
     }
 
     @ParameterizedTest
     @CsvSource({"train", "fit"})
     void unknownCommandListsTheCommands(String command) {
-        Result r = run(command);
-        assertEquals(2, r.status);
-        assertTrue(r.err.contains("expected one of [run, resume, sample, transport, bench, ablate, report, help]"), r.err);
+        Cli.Result r = Cli.run(command);
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("expected one of [run, resume, sample, transport, bench, ablate, report, help]"), r.err());
     }
 
     @ParameterizedTest
@@ -100,24 +96,8 @@ class MainTest {
         "run,--detach                    | '--detach' for key 'argument'",
         "ablate,--detach,run.iterations=1 | --detach needs ablate.launcher=slurm"})
     void reportAndDetachMistakesAreOneLine(String args, String expected) {
-        Result r = run(args.split(","));
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains(expected) && r.err.strip().lines().count() == 1, r.err);
-    }
-
-    private record Result(int status, String err) { }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        return new Result(status, bytes.toString(StandardCharsets.UTF_8));
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Cli.Result r = Cli.run(args.split(","));
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(expected) && r.err().strip().lines().count() == 1, r.err());
     }
 }

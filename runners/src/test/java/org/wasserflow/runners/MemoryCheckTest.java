@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,13 +34,13 @@ class MemoryCheckTest {
     void sizesThatCannotFitStopBeforeTraining(String arguments, String expected) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "../configs/ring-w2.properties", "run.out=" + tmp));
         args.addAll(List.of(arguments.split(" ")));
-        Result r = run(args.toArray(String[]::new));
-        System.out.println(arguments + " -> " + r.err.strip());
-        assertEquals(2, r.status, r.err);
-        assertTrue(r.err.contains(expected), r.err);
-        assertTrue(r.err.contains(" available ") && r.err.contains("(JVM heap ") && r.err.contains(" + off-heap "), r.err);
-        assertEquals(1, r.err.strip().lines().count(), "one line: " + r.err);
-        assertTrue(isEmpty(tmp), "nothing written");
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        System.out.println(arguments + " -> " + r.err().strip());
+        assertEquals(2, r.status(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+        assertTrue(r.err().contains(" available ") && r.err().contains("(JVM heap ") && r.err().contains(" + off-heap "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertTrue(Cli.isEmpty(tmp), "nothing written");
     }
 
     @ParameterizedTest
@@ -71,22 +66,5 @@ class MemoryCheckTest {
         Memory.Budget b = Memory.Budget.ofThisJvm();
         assertEquals(Runtime.getRuntime().maxMemory(), b.heap());
         assertTrue(b.offHeap() > 0, b.toString());
-    }
-
-    private record Result(int status, String out, String err) { }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static boolean isEmpty(Path dir) {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

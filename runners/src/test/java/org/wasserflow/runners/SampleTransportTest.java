@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,14 +34,14 @@ class SampleTransportTest {
     void ringSamplesHaveTheLawTheLastMetricsDescribe() throws IOException {
         Map<String, Double> last = train("configs/ring-w2.properties", "ring", "run.iterations=200", "run.log_every=100",
                 "flow.batch=256", "critic.steps=3", "metrics=w2");
-        Result r = run("sample", tmp.resolve("ring").toString(), "n=2000", "out=" + tmp.resolve("s.npy"));
-        assertEquals(0, r.status, r.err);
+        Cli.Result r = Cli.run("sample", tmp.resolve("ring").toString(), "n=2000", "out=" + tmp.resolve("s.npy"));
+        assertEquals(0, r.status(), r.err());
         INDArray samples = Nd4j.createFromNpyFile(tmp.resolve("s.npy").toFile());
         assertArrayEquals(new long[] {2000, 2}, samples.shape());
         double w2 = new EmpiricalTransport().w2(Points.flat(samples.castTo(DataType.DOUBLE)), evaluationData("ring"), 2);
         assertEquals(last.get("w2"), w2, 0.25 * last.get("w2"), "fresh samples sit as far from the data as the last evaluation");
-        Result csv = run("sample", tmp.resolve("ring").toString(), "n=5", "out=" + tmp.resolve("s.csv"), "checkpoint=100");
-        assertEquals(0, csv.status, csv.err);
+        Cli.Result csv = Cli.run("sample", tmp.resolve("ring").toString(), "n=5", "out=" + tmp.resolve("s.csv"), "checkpoint=100");
+        assertEquals(0, csv.status(), csv.err());
         List<String> lines = Files.readAllLines(tmp.resolve("s.csv"));
         assertEquals("x0,x1", lines.get(0));
         assertEquals(6, lines.size());
@@ -55,14 +52,14 @@ class SampleTransportTest {
         train("configs/ring-w2.properties", "ring", "run.iterations=20", "run.log_every=10", "flow.batch=128", "critic.steps=1",
                 "metrics=w2", "eval.source_size=100", "eval.data_size=100");
         Nd4j.writeAsNumpy(Nd4j.createFromArray(new float[][] {{0f, 0f}, {0.05f, -0.02f}, {0f, 0f}}), tmp.resolve("in.npy").toFile());
-        Result r = run("transport", tmp.resolve("ring").toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.csv"));
-        assertEquals(0, r.status, r.err);
+        Cli.Result r = Cli.run("transport", tmp.resolve("ring").toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.csv"));
+        assertEquals(0, r.status(), r.err());
         List<String> lines = Files.readAllLines(tmp.resolve("out.csv"));
         assertEquals(4, lines.size(), "one row per given point");
         assertEquals(lines.get(1), lines.get(3), "the same point goes to the same place");
-        Result wrong = run("transport", tmp.resolve("ring").toString(), "in=../examples/data/blobs12.npy", "out=" + tmp.resolve("x.npy"));
-        assertEquals(2, wrong.status);
-        assertTrue(wrong.err.contains("points of the source's dimension 2, not 12"), wrong.err);
+        Cli.Result wrong = Cli.run("transport", tmp.resolve("ring").toString(), "in=../examples/data/blobs12.npy", "out=" + tmp.resolve("x.npy"));
+        assertEquals(2, wrong.status());
+        assertTrue(wrong.err().contains("points of the source's dimension 2, not 12"), wrong.err());
     }
 
     @Test
@@ -73,26 +70,26 @@ class SampleTransportTest {
                 "data.labels=" + digits.resolve("mnist/train-labels-idx1-ubyte.gz"),
                 "eval_data.images=" + digits.resolve("mnist/t10k-images-idx3-ubyte.gz"),
                 "eval_data.labels=" + digits.resolve("mnist/t10k-labels-idx1-ubyte.gz"));
-        Result s = run("sample", tmp.resolve("usps").toString(), "n=20", "out=" + tmp.resolve("digits.npy"));
-        assertEquals(0, s.status, s.err);
+        Cli.Result s = Cli.run("sample", tmp.resolve("usps").toString(), "n=20", "out=" + tmp.resolve("digits.npy"));
+        assertEquals(0, s.status(), s.err());
         INDArray samples = Nd4j.createFromNpyFile(tmp.resolve("digits.npy").toFile());
         assertArrayEquals(new long[] {20, 256}, samples.shape());
         assertTrue(samples.maxNumber().doubleValue() <= 1 && samples.minNumber().doubleValue() >= -1, "tanh images in [-1, 1]");
-        Result t = run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("digits.npy"), "out=" + tmp.resolve("moved.npy"));
-        assertEquals(0, t.status, t.err);
+        Cli.Result t = Cli.run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("digits.npy"), "out=" + tmp.resolve("moved.npy"));
+        assertEquals(0, t.status(), t.err());
         assertArrayEquals(new long[] {20, 256}, Nd4j.createFromNpyFile(tmp.resolve("moved.npy").toFile()).shape());
     }
 
     @Test
     void aDivergedRunStopsInOneLineAndItsLastFiniteCheckpointStillSamples() throws IOException {
-        Result r = run("run", "../configs/ring-w2.properties", "generator.lr=1e8", "critic.lr=1e8", "run.iterations=50",
+        Cli.Result r = Cli.run("run", "../configs/ring-w2.properties", "generator.lr=1e8", "critic.lr=1e8", "run.iterations=50",
                 "flow.batch=128", "eval.source_size=100", "eval.data_size=100", "run.out=" + tmp, "run.name=div");
-        assertEquals(RunStopped.DIVERGED, r.status, r.err);
-        assertTrue(r.err.strip().lines().count() == 1 && r.err.matches("(?s)wasserflow: diverged at iteration \\d+: .* is not finite "
-                + "\\((critic|generator)\\.lr=1\\.0E8\\); the last finite checkpoint is .*\\s*"), r.err);
+        assertEquals(RunStopped.DIVERGED, r.status(), r.err());
+        assertTrue(r.err().strip().lines().count() == 1 && r.err().matches("(?s)wasserflow: diverged at iteration \\d+: .* is not finite "
+                + "\\((critic|generator)\\.lr=1\\.0E8\\); the last finite checkpoint is .*\\s*"), r.err());
         assertTrue(Files.readString(tmp.resolve("div/provenance.properties")).contains("status = diverged"));
-        Result s = run("sample", tmp.resolve("div").toString(), "n=10", "out=" + tmp.resolve("div.npy"));
-        assertEquals(0, s.status, s.err);
+        Cli.Result s = Cli.run("sample", tmp.resolve("div").toString(), "n=10", "out=" + tmp.resolve("div.npy"));
+        assertEquals(0, s.status(), s.err());
         assertTrue(Double.isFinite(Nd4j.createFromNpyFile(tmp.resolve("div.npy").toFile()).sumNumber().doubleValue()));
     }
 
@@ -107,13 +104,5 @@ class SampleTransportTest {
     private double[] evaluationData(String run) throws IOException {
         TrainedRun r = TrainedRun.open(tmp.resolve(run), "", getClass().getClassLoader());
         return Points.flat(r.components().problem().evaluationData().points().castTo(DataType.DOUBLE));
-    }
-
-    private record Result(int status, String err) { }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Result(status, err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasserflow.runners.report.Provenance;
 
 /**
  * Sweeps through a real Slurm cluster ({@code sbatch} on PATH; see {@link SlurmCluster}): a 4-run sweep is
@@ -127,12 +128,14 @@ class SlurmSweepTest {
         return out;
     }
 
+    /** Provenance files of the runs that finished; a run stopped by {@code scancel} writes one too, as interrupted. */
     private static List<Path> complete(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().equals("provenance.properties")).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().equals("provenance.properties") && Provenance.completed(p.getParent()))
+                    .sorted().toList();
         }
     }
 }

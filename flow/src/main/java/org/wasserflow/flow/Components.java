@@ -29,10 +29,12 @@ import org.wasserflow.flow.problem.Problem;
  * @param plan the checked configuration
  * @param problem the laws, training streams, evaluation sets and metrics
  * @param loss the transport loss
+ * @param potential the potential estimator the trainer fits and asks for velocities (shared with it, not a copy)
  * @param trainer the training loop over the selected components
  * @param generator the generator being trained
  */
-public record Components(RunPlan plan, Problem problem, Loss loss, FlowTrainer trainer, Generator generator) {
+public record Components(RunPlan plan, Problem problem, Loss loss, PotentialEstimator potential, FlowTrainer trainer,
+        Generator generator) {
 
     /** Checks {@code values} ({@link RunPlan#of}), then constructs the selected plugins. */
     public static Components build(Map<String, String> values, ClassLoader plugins, List<SettingGroup> commandGroups) {
@@ -60,7 +62,8 @@ public record Components(RunPlan plan, Problem problem, Loss loss, FlowTrainer t
         PotentialEstimator potential = create(registry, plan, "potential", PluginKind.POTENTIAL, loss);
         Generator generator = create(registry, plan, "generator", PluginKind.GENERATOR, null);
         Integrator integrator = create(registry, plan, "integrator", PluginKind.INTEGRATOR, null);
-        return new Components(plan, problem, loss, new FlowTrainer(plan.flow(), problem, generator, potential, integrator), generator);
+        return new Components(plan, problem, loss, potential, new FlowTrainer(plan.flow(), problem, generator, potential, integrator),
+                generator);
     }
 
     private static <T> T create(PluginRegistry registry, RunPlan plan, String role, PluginKind<T> kind, Loss loss) {

@@ -73,4 +73,13 @@ public interface PotentialEstimator {
             throw new IllegalArgumentException("estimator has no state to restore, but a checkpoint holds " + state.keySet());
         }
     }
+
+    /**
+     * The floating-point operations of the matrix products this estimator has performed so far ({@code 2 M N K} per
+     * product), for benchmarks that compare the achieved rate with the machine's GEMM rate; 0 where not counted
+     * (the default). Read it between calls.
+     */
+    default long flops() {
+        return 0;
+    }
 }

@@ -99,6 +99,11 @@ public final class MlpGenerator implements Generator {
         States.restore(rng, States.require(state, "rng", new long[] {2}));
     }
 
+    @Override
+    public long flops() {
+        return net == null ? 0 : net.net().flops();
+    }
+
     /** A copy of the flat parameter vector (for checks and comparisons), or an empty array before first use. */
     public float[] parameters() {
         return net == null ? new float[0] : net.net().parameters().values().toFloatVector();

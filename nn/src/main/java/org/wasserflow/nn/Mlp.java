@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.Step;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -35,6 +36,7 @@ public final class Mlp {
     private final boolean batchNorm;
 
     private final DataType dtype;
+    private long flops;
 
     /** Creates a float network with weights drawn from {@code N(0, initStd^2)} using {@code rng}. */
     public Mlp(MlpSpec spec, Random rng) {
@@ -123,7 +125,7 @@ public final class Mlp {
         INDArray prev = x;
         for (int l = 0; l < layers - 1; l++) {
             INDArray a = tape.pre[l];
-            Nd4j.gemm(prev, weight(l).value(), a, false, false, 1.0, 0.0);
+            gemm(prev, weight(l).value(), a, false, false, 1.0, 0.0);
             if (Kernels.applies(a, tape.z[l], tape.h[l], tape.mask[l], weight(l).value())) {
                 if (batchNorm) {
                     Kernels.batchNormRelu(a, gamma(l).value(), beta(l).value(), tape.invStd[l], tape.z[l], tape.h[l],
@@ -143,7 +145,7 @@ public final class Mlp {
             prev = tape.h[l];
         }
         int last = layers - 1;
-        Nd4j.gemm(prev, weight(last).value(), tape.out, false, false, 1.0, 0.0);
+        gemm(prev, weight(last).value(), tape.out, false, false, 1.0, 0.0);
         tape.out.addiRowVector(bias(last).value());
         if (spec.residual()) {
             tape.out.addi(x);
@@ -154,15 +156,32 @@ public final class Mlp {
         return tape.out;
     }
 
+    /**
+     * Forward pass on rows {@code [from, to)} of {@code x} into the same rows of the tape ({@link Tape#rows}),
+     * leaving its other rows as they are; the tape keeps all of {@code x} as its input, so that a later
+     * {@link #backward} over the whole tape differentiates every row.
+     *
+     * @param tape a tape with {@code x.rows()} rows
+     * @param x {@code [m, inputDim]}, kept by reference until the next forward on this tape
+     * @return the output rows {@code [from, to)}, a view owned by the tape
+     */
+    public INDArray forward(Tape tape, INDArray x, int from, int to) {
+        checkRows(tape, x);
+        Tape part = tape.rows(from, to);
+        INDArray out = part == tape ? forward(tape, x) : forward(part, x.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+        tape.input = x;
+        return out;
+    }
+
     /** Batch norm with batch statistics, ND4J ops (reference path for non-float types). */
     private void normalise(Tape tape, int l) {
         INDArray a = tape.pre[l];
         double invRows = 1.0 / tape.rows;
-        Nd4j.gemm(tape.ones, a, tape.colA[l], true, false, invRows, 0.0);
+        gemm(tape.ones, a, tape.colA[l], true, false, invRows, 0.0);
         a.subiRowVector(tape.colA[l]);
         INDArray sq = tape.grad2[l].assign(a).muli(a);
         INDArray inv = tape.invStd[l];
-        Nd4j.gemm(tape.ones, sq, inv, true, false, invRows, 0.0);
+        gemm(tape.ones, sq, inv, true, false, invRows, 0.0);
         Transforms.pow(inv.addi(BN_EPS), -0.5, false);
         a.muliRowVector(inv);
         tape.z[l].assign(a).muliRowVector(gamma(l).value()).addiRowVector(beta(l).value());
@@ -180,10 +199,10 @@ public final class Mlp {
         }
         int last = layers - 1;
         INDArray prev = tape.h[last - 1];
-        Nd4j.gemm(prev, dOut, weight(last).grad(), true, false, 1.0, 1.0);
-        Nd4j.gemm(tape.ones, dOut, bias(last).grad(), true, false, 1.0, 1.0);
+        gemm(prev, dOut, weight(last).grad(), true, false, 1.0, 1.0);
+        gemm(tape.ones, dOut, bias(last).grad(), true, false, 1.0, 1.0);
         INDArray dh = tape.grad[last - 1];
-        Nd4j.gemm(dOut, weight(last).value(), dh, false, true, 1.0, 0.0);
+        gemm(dOut, weight(last).value(), dh, false, true, 1.0, 0.0);
         for (int l = last - 1; l >= 0; l--) {
             INDArray da = tape.grad[l];
             da.muli(tape.mask[l]);
@@ -193,12 +212,12 @@ public final class Mlp {
             } else if (batchNorm) {
                 normaliseBackward(tape, l, da);
             } else {
-                Nd4j.gemm(tape.ones, da, bias(l).grad(), true, false, 1.0, 1.0);
+                gemm(tape.ones, da, bias(l).grad(), true, false, 1.0, 1.0);
             }
             INDArray in = l == 0 ? tape.input : tape.h[l - 1];
-            Nd4j.gemm(in, da, weight(l).grad(), true, false, 1.0, 1.0);
+            gemm(in, da, weight(l).grad(), true, false, 1.0, 1.0);
             if (l > 0) {
-                Nd4j.gemm(da, weight(l).value(), tape.grad[l - 1], false, true, 1.0, 0.0);
+                gemm(da, weight(l).value(), tape.grad[l - 1], false, true, 1.0, 0.0);
             }
         }
     }
@@ -208,11 +227,11 @@ public final class Mlp {
         INDArray xhat = tape.pre[l];
         INDArray scratch = tape.grad2[l];
         double invRows = 1.0 / tape.rows;
-        Nd4j.gemm(tape.ones, scratch.assign(dz).muli(xhat), gamma(l).grad(), true, false, 1.0, 1.0);
-        Nd4j.gemm(tape.ones, dz, beta(l).grad(), true, false, 1.0, 1.0);
+        gemm(tape.ones, scratch.assign(dz).muli(xhat), gamma(l).grad(), true, false, 1.0, 1.0);
+        gemm(tape.ones, dz, beta(l).grad(), true, false, 1.0, 1.0);
         INDArray dxhat = dz.muliRowVector(gamma(l).value());
-        Nd4j.gemm(tape.ones, dxhat, tape.colA[l], true, false, invRows, 0.0);
-        Nd4j.gemm(tape.ones, scratch.assign(dxhat).muli(xhat), tape.colB[l], true, false, invRows, 0.0);
+        gemm(tape.ones, dxhat, tape.colA[l], true, false, invRows, 0.0);
+        gemm(tape.ones, scratch.assign(dxhat).muli(xhat), tape.colB[l], true, false, invRows, 0.0);
         dxhat.subiRowVector(tape.colA[l]).subi(scratch.assign(xhat).muliRowVector(tape.colB[l])).muliRowVector(tape.invStd[l]);
     }
 
@@ -227,13 +246,13 @@ public final class Mlp {
         requireScalarPlain();
         int last = layers - 1;
         INDArray g = tape.chain[last - 1];
-        Nd4j.gemm(tape.ones, weight(last).value(), g, false, true, 1.0, 0.0);
+        gemm(tape.ones, weight(last).value(), g, false, true, 1.0, 0.0);
         g.muli(tape.mask[last - 1]);
         for (int l = last - 1; l >= 1; l--) {
-            Nd4j.gemm(tape.chain[l], weight(l).value(), tape.chain[l - 1], false, true, 1.0, 0.0);
+            gemm(tape.chain[l], weight(l).value(), tape.chain[l - 1], false, true, 1.0, 0.0);
             tape.chain[l - 1].muli(tape.mask[l - 1]);
         }
-        Nd4j.gemm(tape.chain[0], weight(0).value(), tape.inputGrad, false, true, 1.0, 0.0);
+        gemm(tape.chain[0], weight(0).value(), tape.inputGrad, false, true, 1.0, 0.0);
         return tape.inputGrad;
     }
 
@@ -246,18 +265,32 @@ public final class Mlp {
     public void backwardInputGradient(Tape tape, INDArray u) {
         requireScalarPlain();
         int last = layers - 1;
-        Nd4j.gemm(u, tape.chain[0], weight(0).grad(), true, false, 1.0, 1.0);
+        gemm(u, tape.chain[0], weight(0).grad(), true, false, 1.0, 1.0);
         INDArray dg = tape.grad[0];
-        Nd4j.gemm(u, weight(0).value(), dg, false, false, 1.0, 0.0);
+        gemm(u, weight(0).value(), dg, false, false, 1.0, 0.0);
         for (int l = 0; l < last - 1; l++) {
             dg.muli(tape.mask[l]);
-            Nd4j.gemm(dg, tape.chain[l + 1], weight(l + 1).grad(), true, false, 1.0, 1.0);
+            gemm(dg, tape.chain[l + 1], weight(l + 1).grad(), true, false, 1.0, 1.0);
             INDArray next = tape.grad[l + 1];
-            Nd4j.gemm(dg, weight(l + 1).value(), next, false, false, 1.0, 0.0);
+            gemm(dg, weight(l + 1).value(), next, false, false, 1.0, 0.0);
             dg = next;
         }
         dg.muli(tape.mask[last - 1]);
-        Nd4j.gemm(dg, tape.ones, weight(last).grad(), true, false, 1.0, 1.0);
+        gemm(dg, tape.ones, weight(last).grad(), true, false, 1.0, 1.0);
+    }
+
+    /**
+     * The work of the matrix products this network has performed so far, in floating-point operations
+     * ({@code 2 M N K} per product {@code [M, K] x [K, N]}): what a benchmark divides by the time taken to
+     * compare with the machine's GEMM rate. Updated by the thread running a pass; read it between passes.
+     */
+    public long flops() {
+        return flops;
+    }
+
+    private void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
+        Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+        flops += 2L * c.rows() * c.columns() * (transA ? a.rows() : a.columns());
     }
 
     private void requireScalarPlain() {

@@ -81,6 +81,12 @@ public abstract class NeuralPotential implements PotentialEstimator {
         States.restore(rng, States.require(state, "rng", new long[] {2}));
     }
 
+    /** The matrix-product work of all this potential's networks so far. */
+    @Override
+    public final long flops() {
+        return nets().values().stream().mapToLong(n -> n.net().flops()).sum();
+    }
+
     /** Takes {@code critic.steps} steps, each on a fresh pair; returns the last step's diagnostics. */
     @Override
     public final Map<String, Double> fit(PairSource pairs) {

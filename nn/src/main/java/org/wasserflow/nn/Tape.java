@@ -1,8 +1,11 @@
 package org.wasserflow.nn;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The activations of one forward pass of an {@link Mlp} on a batch of {@code m} rows, kept for the
@@ -38,6 +41,9 @@ public final class Tape {
     final INDArray out;
     final INDArray inputGrad;
     final INDArray ones;
+
+    /** Row slices made by {@link #rows}, by their first and last row. */
+    private final Map<Long, Tape> slices = new HashMap<>();
 
     Tape(MlpSpec spec, int rows, DataType dtype) {
         this.rows = rows;
@@ -75,6 +81,56 @@ public final class Tape {
         ones = Nd4j.ones(dtype, rows, 1);
     }
 
+    /** A slice of {@code parent}: every per-row buffer is a view of its rows {@code [from, to)}. */
+    private Tape(Tape parent, int from, int to) {
+        this.rows = to - from;
+        this.dtype = parent.dtype;
+        pre = slice(parent.pre, from, to);
+        z = slice(parent.z, from, to);
+        h = slice(parent.h, from, to);
+        mask = slice(parent.mask, from, to);
+        grad = slice(parent.grad, from, to);
+        grad2 = slice(parent.grad2, from, to);
+        chain = slice(parent.chain, from, to);
+        invStd = parent.invStd;
+        colA = parent.colA;
+        colB = parent.colB;
+        heap1 = parent.heap1;
+        heap2 = parent.heap2;
+        out = rowView(parent.out, from, to);
+        inputGrad = rowView(parent.inputGrad, from, to);
+        ones = rowView(parent.ones, from, to);
+    }
+
+    /**
+     * The rows {@code [from, to)} of this tape as a tape of their own, sharing its memory: a forward pass, input
+     * gradient or double backward pass on the slice reads and writes only those rows, so one tape can hold
+     * several batches that are evaluated at different times and then differentiated by one backward pass over
+     * all rows ({@link Mlp#forward(Tape, INDArray, int, int)}). Not for batch-norm networks, whose statistics
+     * are per batch. The slice is made once and cached.
+     */
+    public Tape rows(int from, int to) {
+        if (from < 0 || to > rows || from >= to) {
+            throw new IllegalArgumentException("rows [" + from + ", " + to + ") of a tape of " + rows);
+        }
+        if (invStd[0] != null) {
+            throw new IllegalStateException("a batch-norm tape cannot be sliced: its statistics are over all its rows");
+        }
+        return from == 0 && to == rows ? this : slices.computeIfAbsent(((long) from << 32) | to, k -> new Tape(this, from, to));
+    }
+
+    private static INDArray[] slice(INDArray[] arrays, int from, int to) {
+        INDArray[] out = new INDArray[arrays.length];
+        for (int i = 0; i < arrays.length; i++) {
+            out[i] = arrays[i] == null ? null : rowView(arrays[i], from, to);
+        }
+        return out;
+    }
+
+    private static INDArray rowView(INDArray a, int from, int to) {
+        return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+    }
+
     private INDArray buf(long r, long c) {
         return Nd4j.createUninitialized(dtype, r, c);
     }
@@ -82,6 +138,11 @@ public final class Tape {
     /** The number of rows this tape holds. */
     public int rows() {
         return rows;
+    }
+
+    /** The input gradients of the last {@link Mlp#inputGradient} on this tape or its slices, {@code [m, inputDim]}; a view owned by the tape. */
+    public INDArray inputGradient() {
+        return inputGrad;
     }
 
     /** The output of the last forward pass, {@code [m, outputDim]}; a view owned by the tape. */

@@ -17,8 +17,9 @@ import org.wasserflow.flow.problem.Problem;
 import org.wasserflow.flow.Components;
 
 /**
- * The {@code bench} command: the median wall time of one training iteration for the configured run
- * (after {@code bench.warmup} untimed iterations, over {@code bench.iterations}), and the time of the
+ * The {@code bench} command: the wall time of one training iteration for the configured run (after
+ * {@code bench.warmup} untimed iterations, over {@code bench.iterations}) with its work and the fraction of the
+ * machine's sgemm rate it achieves ({@link IterationBench}), and the time of the
  * exact assignment (squared Euclidean cost) for each of {@code bench.assignment_sizes} points, median of
  * {@code bench.repeats}, on two independent data samples of the problem and on a source sample against a
  * data sample (for the ring, a collapsed blob against the ring: the hardest case, met at iteration 0). Prints to standard output; writes no run directory.
@@ -35,9 +36,11 @@ public final class BenchCommand {
             .describe("point counts of the exact assignments timed");
     public static final Setting<int[]> SINKHORN_SIZES = Setting.positiveInts("bench.sinkhorn_sizes", 1000, 4000)
             .describe("point counts of the Sinkhorn solves timed");
+    public static final Setting<int[]> GEMM = Setting.positiveInts("bench.gemm", 512, 128, 128)
+            .describe("M,K,N of the sgemm whose rate the training iteration is compared with (batch x hidden x hidden)");
     /** The {@code bench.*} keys. */
     public static final SettingGroup GROUP = SettingGroup.of("bench", "the benchmark command", WARMUP, ITERATIONS, REPEATS,
-            ASSIGNMENT_SIZES, SINKHORN_SIZES);
+            ASSIGNMENT_SIZES, SINKHORN_SIZES, GEMM);
 
     private final Map<String, String> values;
     private final ClassLoader plugins;
@@ -52,19 +55,7 @@ public final class BenchCommand {
         Settings bench = c.plan().view(List.of(GROUP));
         int[] opts = {bench.get(WARMUP), bench.get(ITERATIONS), bench.get(REPEATS)};
         int[][] sizes = {bench.get(ASSIGNMENT_SIZES), bench.get(SINKHORN_SIZES)};
-        System.out.printf(Locale.ROOT, "training iteration (%s, K=%d, batch %d, critic steps and terms as configured)%n",
-                c.run().selection(), c.flow().k(), c.flow().batch());
-        for (int i = 0; i < opts[0]; i++) {
-            c.trainer().iterate();
-        }
-        double[] t = new double[Math.max(1, opts[1])];
-        for (int i = 0; i < t.length; i++) {
-            long t0 = System.nanoTime();
-            c.trainer().iterate();
-            t[i] = (System.nanoTime() - t0) / 1e9;
-        }
-        System.out.printf(Locale.ROOT, "  median %.4f s per iteration over %d (min %.4f, max %.4f)%n", median(t), t.length,
-                Arrays.stream(t).min().orElse(0), Arrays.stream(t).max().orElse(0));
+        new IterationBench(c, bench.get(GEMM)).run(opts[0], opts[1]);
         Problem e = c.problem();
         for (int n : sizes[0]) {
             assignment("two data samples", n, opts[2], () -> Points.flat(e.data(n)), () -> Points.flat(e.data(n)));

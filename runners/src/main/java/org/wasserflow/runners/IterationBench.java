@@ -1,0 +1,107 @@
+package org.wasserflow.runners;
+
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.flow.Components;
+
+/**
+ * The training-iteration part of {@code bench}: wall time per iteration (min, median, max), the work the
+ * iteration performs in matrix products (counted by the networks, {@link org.wasserflow.api.Generator#flops}),
+ * and that work's rate as a fraction of the sgemm rate measured in the same process on the layers' shape, with
+ * one lane and with two lanes of one thread each (how the critic uses the two cores). Also reports what can
+ * widen the spread between min and median: garbage-collection time during the timed iterations, and the
+ * spread of the sgemm rate itself over repeated measurements.
+ */
+final class IterationBench {
+
+    private final Components c;
+    private final int[] gemm;
+
+    /** @param gemm {@code M, K, N} of the product whose rate the iteration is compared with */
+    IterationBench(Components c, int[] gemm) {
+        this.c = c;
+        this.gemm = gemm;
+    }
+
+    void run(int warmup, int iterations) {
+        System.out.printf(Locale.ROOT, "training iteration (%s, K=%d, batch %d, critic steps and terms as configured)%n",
+                c.run().selection(), c.flow().k(), c.flow().batch());
+        for (int i = 0; i < warmup; i++) {
+            c.trainer().iterate();
+        }
+        long potential0 = c.potential().flops();
+        long generator0 = c.generator().flops();
+        long gc0 = gcMillis();
+        double[] t = new double[Math.max(1, iterations)];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            c.trainer().iterate();
+            t[i] = (System.nanoTime() - t0) / 1e9;
+        }
+        double gc = (gcMillis() - gc0) / 1e3;
+        double potential = (c.potential().flops() - potential0) / (double) t.length;
+        double generator = (c.generator().flops() - generator0) / (double) t.length;
+        double[] s = t.clone();
+        Arrays.sort(s);
+        System.out.printf(Locale.ROOT, "  median %.4f s per iteration over %d (min %.4f, max %.4f)%n", s[s.length / 2], t.length, s[0],
+                s[s.length - 1]);
+        double work = potential + generator;
+        System.out.printf(Locale.ROOT, "  matrix products: %.3f GFLOP per iteration (potential %.3f, generator %.3f)%n", work / 1e9,
+                potential / 1e9, generator / 1e9);
+        double[] one = rates(1);
+        double[] two = rates(2);
+        System.out.printf(Locale.ROOT, "  sgemm %dx%dx%d in this process: one lane %.1f GFLOP/s, two lanes %.1f GFLOP/s"
+                + " (two lanes over 7 repeats: min %.1f, max %.1f)%n", gemm[0], gemm[1], gemm[2], median(one), median(two), two[0],
+                two[two.length - 1]);
+        double rate = median(two) * 1e9;
+        System.out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s at the median, %.2f of the two-lane sgemm rate (at the min %.2f, at the max %.2f)%n",
+                work / s[s.length / 2] / 1e9, work / s[s.length / 2] / rate, work / s[0] / rate, work / s[s.length - 1] / rate);
+        System.out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc,
+                100 * gc / Arrays.stream(t).sum());
+    }
+
+    /** Sorted sgemm rates in GFLOP/s over 7 repeats, each lane on its own thread with its own arrays. */
+    private double[] rates(int lanes) {
+        int reps = 60;
+        Runnable[] work = new Runnable[lanes];
+        for (int l = 0; l < lanes; l++) {
+            INDArray a = Nd4j.rand(DataType.FLOAT, gemm[0], gemm[1]);
+            INDArray b = Nd4j.rand(DataType.FLOAT, gemm[1], gemm[2]);
+            INDArray out = Nd4j.create(DataType.FLOAT, gemm[0], gemm[2]);
+            work[l] = () -> {
+                for (int r = 0; r < reps; r++) {
+                    Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+                }
+            };
+        }
+        double flops = 2.0 * gemm[0] * gemm[1] * gemm[2] * reps * lanes;
+        double[] out = new double[8];
+        for (int k = 0; k < out.length; k++) {
+            long t0 = System.nanoTime();
+            CompletableFuture<?>[] running = new CompletableFuture<?>[lanes - 1];
+            for (int l = 1; l < lanes; l++) {
+                running[l - 1] = CompletableFuture.runAsync(work[l]);
+            }
+            work[0].run();
+            CompletableFuture.allOf(running).join();
+            out[k] = flops / ((System.nanoTime() - t0) / 1e9) / 1e9;
+        }
+        double[] kept = Arrays.copyOfRange(out, 1, out.length);
+        Arrays.sort(kept);
+        return kept;
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+}

@@ -25,43 +25,43 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
     static final java.util.List<String> LAUNCHERS = java.util.List.of("local", "slurm");
 
     /**
-     * A level a metric must reach, from below ({@code >=}) or from above ({@code <=}).
+     * A level a metric must reach, from below ({@code >=}) or from above ({@code <=}): a number
+     * ({@code w2<=0.2}), or a multiple of another column of the same evaluation ({@code w2<=1.5*w2_floor}: within
+     * 1.5 times the metric's data-vs-data floor).
      *
      * @param metric the metric's column in {@code metrics.csv}
      * @param atMost true for {@code <=}
-     * @param value the level
+     * @param value the level, or its factor when {@code relativeTo} is set
+     * @param relativeTo the column the level is a multiple of, or null for an absolute level
      */
-    public record Target(String metric, boolean atMost, double value) {
+    public record Target(String metric, boolean atMost, double value, String relativeTo) {
 
-        /** Parses a valid {@code w2<=0.2} or {@code accuracy>=0.6} ({@code ablate.target} checks it). */
+        /** Parses a valid {@code w2<=0.2}, {@code accuracy>=0.6} or {@code w2<=1.5*w2_floor} ({@code ablate.target} checks it). */
         static Target parse(String text) {
             java.util.regex.Matcher m = TARGET.matcher(text);
             m.matches();
-            return new Target(m.group(1), m.group(2).equals("<="), number(text));
+            return new Target(m.group(1), m.group(2).equals("<="), Double.parseDouble(m.group(3)), m.group(4));
         }
 
-        /** The level of a target text, or null if it is not a number. */
-        static Double number(String text) {
-            java.util.regex.Matcher m = TARGET.matcher(text);
-            try {
-                return m.matches() ? Double.parseDouble(m.group(3)) : null;
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
-        /** Whether {@code v} meets the target. */
+        /** Whether {@code v} meets an absolute target. */
         public boolean met(double v) {
-            return atMost ? v <= value : v >= value;
+            return met(v, 1);
+        }
+
+        /** Whether {@code v} meets the target when the column it is relative to holds {@code reference}. */
+        public boolean met(double v, double reference) {
+            double level = relativeTo == null ? value : value * reference;
+            return atMost ? v <= level : v >= level;
         }
 
         @Override
         public String toString() {
-            return metric + (atMost ? "<=" : ">=") + value;
+            return metric + (atMost ? "<=" : ">=") + (relativeTo == null ? value : value + "*" + relativeTo);
         }
     }
 
-    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile("\\s*([A-Za-z0-9_.-]+)\\s*(<=|>=)\\s*(\\S+)\\s*");
+    private static final java.util.regex.Pattern TARGET = java.util.regex.Pattern.compile(
+            "\\s*([A-Za-z0-9_.-]+)\\s*(<=|>=)\\s*([-+]?[0-9]*\\.?[0-9]+(?:[eE][-+]?[0-9]+)?)(?:\\s*\\*\\s*([A-Za-z0-9_.-]+))?\\s*");
 
     public static final Setting<String> NAME = Setting.text("ablate.name", "")
             .constrain(n -> n.isEmpty() || n.matches("[A-Za-z0-9._+-]+"), "letters, digits, '.', '_', '+', '-'")
@@ -71,7 +71,7 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
     public static final Setting<Integer> PARALLEL = Setting.integer("ablate.parallel", 1).atLeast(1)
             .describe("runs at a time, each in its own JVM");
     public static final Setting<String> TARGET_SETTING = Setting.text("ablate.target", "w2<=0.2")
-            .constrain(t -> TARGET.matcher(t).matches() && Target.number(t) != null, "<metric><=<number> or <metric>>=<number>, e.g. w2<=0.2")
+            .constrain(t -> TARGET.matcher(t).matches(), "<metric><=<number>, <metric>>=<number> or <metric><=<number>*<column>, e.g. w2<=0.2 or w2<=1.5*w2_floor")
             .describe("the report gives the training time to the first evaluation meeting it");
     public static final Setting<String> LAUNCHER = Setting.choice("ablate.launcher", "local", LAUNCHERS.toArray(String[]::new))
             .describe("local: each run in a JVM on this machine; slurm: each run a task of one Slurm job array (slurm.*)");

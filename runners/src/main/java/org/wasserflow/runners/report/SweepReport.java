@@ -84,8 +84,9 @@ public final class SweepReport {
     private static double reach(MetricsTable t, SweepConfig.Target target) {
         double[] v = t.column(target.metric());
         double[] s = t.column("train_s");
+        double[] ref = target.relativeTo() == null ? null : t.column(target.relativeTo());
         for (int i = 0; i < v.length; i++) {
-            if (target.met(v[i])) {
+            if (target.met(v[i], ref == null ? 1 : ref[i])) {
                 return s[i];
             }
         }

@@ -63,5 +63,10 @@ class SweepPlanTest {
         assertTrue(below.met(0.2) && !below.met(0.21) && below.metric().equals("w2"), below.toString());
         SweepConfig.Target above = SweepPlan.load(null, List.of("ablate.target=accuracy>=0.6")).sweep().target();
         assertTrue(above.met(0.6) && !above.met(0.59) && above.metric().equals("accuracy"), above.toString());
+        SweepConfig.Target floor = SweepPlan.load(null, List.of("ablate.target=w2<=1.5*w2_floor")).sweep().target();
+        assertTrue(floor.met(0.15, 0.1) && !floor.met(0.16, 0.1) && floor.relativeTo().equals("w2_floor"), floor.toString());
+        assertEquals("w2<=1.5*w2_floor", floor.toString());
+        ConfigException bad = assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("ablate.target=w2<=x*w2_floor")));
+        assertTrue(bad.getMessage().contains("w2<=1.5*w2_floor"), bad.getMessage());
     }
 }

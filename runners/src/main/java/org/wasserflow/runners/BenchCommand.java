@@ -1,5 +1,6 @@
 package org.wasserflow.runners;
 
+import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +45,13 @@ public final class BenchCommand {
 
     private final Map<String, String> values;
     private final ClassLoader plugins;
+    private final PrintStream out;
 
-    public BenchCommand(Map<String, String> values, ClassLoader plugins) {
+    /** @param out where the results are printed (standard output from the command line) */
+    public BenchCommand(Map<String, String> values, ClassLoader plugins, PrintStream out) {
         this.values = Map.copyOf(values);
         this.plugins = plugins;
+        this.out = out;
     }
 
     public void execute() {
@@ -55,7 +59,7 @@ public final class BenchCommand {
         Settings bench = c.plan().view(List.of(GROUP));
         int[] opts = {bench.get(WARMUP), bench.get(ITERATIONS), bench.get(REPEATS)};
         int[][] sizes = {bench.get(ASSIGNMENT_SIZES), bench.get(SINKHORN_SIZES)};
-        new IterationBench(c, bench.get(GEMM)).run(opts[0], opts[1]);
+        new IterationBench(c, bench.get(GEMM), out).run(opts[0], opts[1]);
         Problem e = c.problem();
         for (int n : sizes[0]) {
             assignment("two data samples", n, opts[2], () -> Points.flat(e.data(n)), () -> Points.flat(e.data(n)));
@@ -73,7 +77,7 @@ public final class BenchCommand {
      * tolerance, so it leaves out the fixed cost of the epsilon stages; a solve to tolerance 1e-4 is then
      * timed whole, kernel rebuilds included.
      */
-    private static void sinkhorn(int n, double[] y, double[] x) {
+    private void sinkhorn(int n, double[] y, double[] x) {
         int d = y.length / n;
         float[] c = CostMatrix.ofFloat(GroundCosts.HALF_SQUARED_EUCLIDEAN, y, x, d);
         Sinkhorn solver = new Sinkhorn();
@@ -94,11 +98,11 @@ public final class BenchCommand {
             System.arraycopy(c, 0, dst, 0, c.length);
             copy = Math.min(copy, (System.nanoTime() - c0) / 1e9);
         }
-        System.out.printf(Locale.ROOT, "sinkhorn n=%d float32 eps 0.01: %.5f s per iteration; moves %d MB per iteration, copied in %.5f s: %.1fx the bound%n",
+        out.printf(Locale.ROOT, "sinkhorn n=%d float32 eps 0.01: %.5f s per iteration; moves %d MB per iteration, copied in %.5f s: %.1fx the bound%n",
                 n, perIteration, 8L * n * n / 1_000_000, copy, perIteration / copy);
         Sinkhorn.Result[] full = new Sinkhorn.Result[1];
         double whole = time(() -> full[0] = solver.solve(c, n, n, new Sinkhorn.Options(0.01, 0.5, 1e-4, 10_000)));
-        System.out.printf(Locale.ROOT, "sinkhorn n=%d solve to tolerance 1e-4: %.3f s, %d iterations, %d kernel rebuilds, %.5f s per iteration all included%n",
+        out.printf(Locale.ROOT, "sinkhorn n=%d solve to tolerance 1e-4: %.3f s, %d iterations, %d kernel rebuilds, %.5f s per iteration all included%n",
                 n, whole, full[0].iterations(), full[0].rebuilds(), whole / full[0].iterations());
     }
 
@@ -108,7 +112,7 @@ public final class BenchCommand {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static void assignment(String label, int n, int repeats, Supplier<double[]> y, Supplier<double[]> x) {
+    private void assignment(String label, int n, int repeats, Supplier<double[]> y, Supplier<double[]> x) {
         double[] t = new double[Math.max(1, repeats)];
         LinearAssignment solver = new LinearAssignment();
         for (int r = 0; r < t.length; r++) {
@@ -118,7 +122,7 @@ public final class BenchCommand {
             solver.solve(cost, n);
             t[r] = (System.nanoTime() - t0) / 1e9;
         }
-        System.out.printf(Locale.ROOT, "exact assignment n=%d (%s): median %.4f s over %d (min %.4f)%n", n, label, median(t), t.length,
+        out.printf(Locale.ROOT, "exact assignment n=%d (%s): median %.4f s over %d (min %.4f)%n", n, label, median(t), t.length,
                 Arrays.stream(t).min().orElse(0));
     }
 

@@ -1,5 +1,6 @@
 package org.wasserflow.runners;
 
+import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -22,15 +23,20 @@ final class IterationBench {
 
     private final Components c;
     private final int[] gemm;
+    private final PrintStream out;
 
-    /** @param gemm {@code M, K, N} of the product whose rate the iteration is compared with */
-    IterationBench(Components c, int[] gemm) {
+    /**
+     * @param gemm {@code M, K, N} of the product whose rate the iteration is compared with
+     * @param out where the results are printed
+     */
+    IterationBench(Components c, int[] gemm, PrintStream out) {
         this.c = c;
         this.gemm = gemm;
+        this.out = out;
     }
 
     void run(int warmup, int iterations) {
-        System.out.printf(Locale.ROOT, "training iteration (%s, K=%d, batch %d, critic steps and terms as configured)%n",
+        out.printf(Locale.ROOT, "training iteration (%s, K=%d, batch %d, critic steps and terms as configured)%n",
                 c.run().selection(), c.flow().k(), c.flow().batch());
         for (int i = 0; i < warmup; i++) {
             c.trainer().iterate();
@@ -49,20 +55,20 @@ final class IterationBench {
         double generator = (c.generator().flops() - generator0) / (double) t.length;
         double[] s = t.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "  median %.4f s per iteration over %d (min %.4f, max %.4f)%n", s[s.length / 2], t.length, s[0],
+        out.printf(Locale.ROOT, "  median %.4f s per iteration over %d (min %.4f, max %.4f)%n", s[s.length / 2], t.length, s[0],
                 s[s.length - 1]);
         double work = potential + generator;
-        System.out.printf(Locale.ROOT, "  matrix products: %.3f GFLOP per iteration (potential %.3f, generator %.3f)%n", work / 1e9,
+        out.printf(Locale.ROOT, "  matrix products: %.3f GFLOP per iteration (potential %.3f, generator %.3f)%n", work / 1e9,
                 potential / 1e9, generator / 1e9);
         double[] one = rates(1);
         double[] two = rates(2);
-        System.out.printf(Locale.ROOT, "  sgemm %dx%dx%d in this process: one lane %.1f GFLOP/s, two lanes %.1f GFLOP/s"
+        out.printf(Locale.ROOT, "  sgemm %dx%dx%d in this process: one lane %.1f GFLOP/s, two lanes %.1f GFLOP/s"
                 + " (two lanes over 7 repeats: min %.1f, max %.1f)%n", gemm[0], gemm[1], gemm[2], median(one), median(two), two[0],
                 two[two.length - 1]);
         double rate = median(two) * 1e9;
-        System.out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s at the median, %.2f of the two-lane sgemm rate (at the min %.2f, at the max %.2f)%n",
+        out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s at the median, %.2f of the two-lane sgemm rate (at the min %.2f, at the max %.2f)%n",
                 work / s[s.length / 2] / 1e9, work / s[s.length / 2] / rate, work / s[0] / rate, work / s[s.length - 1] / rate);
-        System.out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc,
+        out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc,
                 100 * gc / Arrays.stream(t).sum());
     }
 
@@ -73,16 +79,16 @@ final class IterationBench {
         for (int l = 0; l < lanes; l++) {
             INDArray a = Nd4j.rand(DataType.FLOAT, gemm[0], gemm[1]);
             INDArray b = Nd4j.rand(DataType.FLOAT, gemm[1], gemm[2]);
-            INDArray out = Nd4j.create(DataType.FLOAT, gemm[0], gemm[2]);
+            INDArray product = Nd4j.create(DataType.FLOAT, gemm[0], gemm[2]);
             work[l] = () -> {
                 for (int r = 0; r < reps; r++) {
-                    Nd4j.gemm(a, b, out, false, false, 1.0, 0.0);
+                    Nd4j.gemm(a, b, product, false, false, 1.0, 0.0);
                 }
             };
         }
         double flops = 2.0 * gemm[0] * gemm[1] * gemm[2] * reps * lanes;
-        double[] out = new double[8];
-        for (int k = 0; k < out.length; k++) {
+        double[] rate = new double[8];
+        for (int k = 0; k < rate.length; k++) {
             long t0 = System.nanoTime();
             CompletableFuture<?>[] running = new CompletableFuture<?>[lanes - 1];
             for (int l = 1; l < lanes; l++) {
@@ -90,9 +96,9 @@ final class IterationBench {
             }
             work[0].run();
             CompletableFuture.allOf(running).join();
-            out[k] = flops / ((System.nanoTime() - t0) / 1e9) / 1e9;
+            rate[k] = flops / ((System.nanoTime() - t0) / 1e9) / 1e9;
         }
-        double[] kept = Arrays.copyOfRange(out, 1, out.length);
+        double[] kept = Arrays.copyOfRange(rate, 1, rate.length);
         Arrays.sort(kept);
         return kept;
     }

@@ -114,7 +114,7 @@ public final class Main {
             java.util.Map<String, String> values = new ConfigLoader().load(file, overrides);
             switch (command) {
                 case "run" -> new TrainCommand(values, plugins, String.join(" ", args)).execute();
-                case "bench" -> new BenchCommand(values, plugins).execute();
+                case "bench" -> new BenchCommand(values, plugins, out).execute();
                 default -> throw new ConfigException("command", command, "one of [run, resume, sample, transport, bench, ablate, report, help]");
             }
             return 0;

@@ -1,5 +1,6 @@
 package org.wasserflow.flow.problem;
 
+import java.util.ArrayList;
 import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,13 +110,23 @@ public final class Problem {
         return new int[] {evalSource.size(), evalData.size()};
     }
 
-    /** Every metric's columns for the generator, in the order of {@code metrics}. */
+    /**
+     * Every metric's columns for the generator, in the order of {@code metrics}. The metrics are independent and
+     * run in parallel (the common fork-join pool and the caller: both cores on this project's machines); each is
+     * given its own random stream, split in order from the run's metric seed, so the values do not depend on
+     * the order in which they run.
+     */
     public Map<String, Double> evaluate(Generator generator) {
         INDArray generated = generator.generate(evalSource.points());
-        Evaluation e = new Evaluation(evalSource, generated, evalData, reference, laws.data().mixture(),
-                new SplittableRandom(metricSeed));
+        SplittableRandom streams = new SplittableRandom(metricSeed);
+        List<Map.Entry<Metric, SplittableRandom>> jobs = new ArrayList<>();
+        metrics.values().forEach(m -> jobs.add(Map.entry(m, streams.split())));
+        List<Map<String, Double>> values = jobs.parallelStream()
+                .map(j -> j.getKey().evaluate(new Evaluation(evalSource, generated, evalData, reference, laws.data().mixture(),
+                        j.getValue())))
+                .toList();
         Map<String, Double> out = new LinkedHashMap<>();
-        metrics.values().forEach(m -> out.putAll(m.evaluate(e)));
+        values.forEach(out::putAll);
         return out;
     }
 

@@ -97,6 +97,11 @@ public final class AblateCommand {
         List<String> lines = new ArrayList<>();
         lines.add("# wasserflow sweep plan: axes, seeds and base configuration");
         plan.axes().forEach((k, v) -> lines.add(SweepPlan.GRID + k + " = " + String.join(v.stream().anyMatch(x -> x.contains(",")) ? ";" : ",", v)));
+        if (!plan.named().isEmpty()) {
+            lines.add(SweepPlan.VARIANTS + " = " + String.join(", ", plan.named().keySet()));
+            plan.named().forEach((name, values) -> lines.add(SweepPlan.VARIANT + name + " = " + String.join(" ",
+                    values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
+        }
         lines.add("ablate.seeds = " + plan.sweep().seeds());
         lines.add("ablate.runs = " + runs.size());
         lines.add("ablate.name = " + plan.sweep().name());

@@ -21,18 +21,35 @@ import org.wasserflow.flow.config.ConfigLoader;
  * {@code ablate.launcher} set the sweep (see {@link SweepConfig}), the {@code slurm.*} keys its Slurm job
  * (see {@link SlurmConfig}); every other key is the base configuration of each run.
  *
+ * <p>Named variants compare methods that differ in several keys at once, where a product grid does not fit (W2-FE
+ * at several K next to WGAN-LP): {@code ablate.variants = w2-K1, w1-lp} lists them in order and
+ * {@code ablate.variant.<name> = key=value key=value ...} gives each its keys, separated by blanks. The variants are
+ * crossed with the grid axes, if any.
+ *
  * @param base the resolved base configuration, without {@code ablate.*} and {@code slurm.*} keys
+ * @param named the named variants in order, each with its keys (empty for a plain grid)
  * @param axes each axis key with its values, in the order given
  * @param sweep the sweep's own settings
  * @param slurm how the sweep is submitted with {@code ablate.launcher=slurm}
  */
-public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>> axes, SweepConfig sweep, SlurmConfig slurm) {
+public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, String>> named, Map<String, List<String>> axes,
+        SweepConfig sweep, SlurmConfig slurm) {
 
     /** Prefix of grid axes in a file. */
     static final String GRID = "ablate.grid.";
+    /** The list of named variants. */
+    static final String VARIANTS = "ablate.variants";
+    /** Prefix of a named variant's keys. */
+    static final String VARIANT = "ablate.variant.";
 
-    /** One variant: a value for every axis. */
-    public record Variant(String name, Map<String, String> values) { }
+    /**
+     * One run configuration of the sweep, less its seed.
+     *
+     * @param name its directory name
+     * @param values the keys it sets over the base configuration
+     * @param label the named variant it comes from, or empty
+     */
+    public record Variant(String name, Map<String, String> values, String label) { }
 
     /** Builds the plan from an experiment or sweep file (may be null) and the command-line arguments. */
     public static SweepPlan load(Path file, List<String> args) {
@@ -65,8 +82,11 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>
         Map<String, String> own = new TreeMap<>();
         Map<String, String> slurm = new TreeMap<>();
         Map<String, List<String>> axes = new LinkedHashMap<>();
+        Map<String, String> variantKeys = new TreeMap<>();
         loaded.forEach((k, v) -> {
-            if (k.startsWith(GRID)) {
+            if (k.equals(VARIANTS) || k.startsWith(VARIANT)) {
+                variantKeys.put(k, v);
+            } else if (k.startsWith(GRID)) {
                 axes.put(k.substring(GRID.length()), values(k, v));
             } else if (k.startsWith("ablate.")) {
                 own.put(k, v);
@@ -84,13 +104,52 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>
             base.remove(key);
         }
         SweepConfig sweep = SweepConfig.from(own, file);
-        return new SweepPlan(base, axes, sweep, SlurmConfig.from(slurm));
+        return new SweepPlan(base, named(variantKeys, axes.keySet()), axes, sweep, SlurmConfig.from(slurm));
     }
 
-    /** Every combination of axis values, the first axis varying slowest. */
+    /** The named variants from {@code ablate.variants} and {@code ablate.variant.<name>}, checked against each other. */
+    private static Map<String, Map<String, String>> named(Map<String, String> keys, java.util.Set<String> axes) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        String list = keys.getOrDefault(VARIANTS, "");
+        for (String name : list.isBlank() ? List.<String>of() : values(VARIANTS, list)) {
+            if (!name.matches("[A-Za-z0-9._+-]+")) {
+                throw new ConfigException(VARIANTS, name, "variant names of letters, digits, '.', '_', '+', '-'");
+            }
+            String text = keys.get(VARIANT + name);
+            if (text == null || text.isBlank()) {
+                throw new ConfigException(VARIANT + name, "(missing)", "key=value pairs separated by blanks for variant '" + name + "'");
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String pair : text.trim().split("\\s+")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    throw new ConfigException(VARIANT + name, pair, "key=value pairs separated by blanks");
+                }
+                String key = alias(pair.substring(0, eq));
+                if (axes.contains(key) || key.startsWith("ablate.") || key.equals("run.seed") || key.equals("run.out")) {
+                    throw new ConfigException(VARIANT + name, pair, "a run key that is not a grid axis, a sweep key or run.seed/run.out");
+                }
+                values.put(key, pair.substring(eq + 1));
+            }
+            out.put(name, values);
+        }
+        for (String k : keys.keySet()) {
+            if (k.startsWith(VARIANT) && !out.containsKey(k.substring(VARIANT.length()))) {
+                throw new ConfigException(k, keys.get(k), "a variant listed in " + VARIANTS + " " + out.keySet());
+            }
+        }
+        return out;
+    }
+
+    /** Every named variant (if any) crossed with every combination of axis values, the named variants varying slowest. */
     public List<Variant> variants() {
         List<Variant> out = new ArrayList<>();
-        out.add(new Variant("", new LinkedHashMap<>()));
+        for (Map.Entry<String, Map<String, String>> n : named.entrySet()) {
+            out.add(new Variant(n.getKey(), n.getValue(), n.getKey()));
+        }
+        if (out.isEmpty()) {
+            out.add(new Variant("", new LinkedHashMap<>(), ""));
+        }
         for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
             List<Variant> next = new ArrayList<>();
             for (Variant v : out) {
@@ -98,13 +157,13 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, List<String>
                     Map<String, String> values = new LinkedHashMap<>(v.values());
                     values.put(axis.getKey(), value);
                     String part = axis.getKey() + "-" + value.replaceAll("[^A-Za-z0-9.+-]", "_");
-                    next.add(new Variant(v.name().isEmpty() ? part : v.name() + "__" + part, values));
+                    next.add(new Variant(v.name().isEmpty() ? part : v.name() + "__" + part, values, v.label()));
                 }
             }
             out = next;
         }
-        if (axes.isEmpty()) {
-            out = List.of(new Variant("base", Map.of()));
+        if (axes.isEmpty() && named.isEmpty()) {
+            out = List.of(new Variant("base", Map.of(), ""));
         }
         return out;
     }

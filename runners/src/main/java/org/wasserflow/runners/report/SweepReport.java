@@ -49,7 +49,11 @@ public final class SweepReport {
         List<String> metrics = groups.stream().flatMap(g -> g.tables().stream()).findFirst()
                 .map(t -> t.columns().stream().filter(c -> !NOT_METRICS.contains(c)).toList()).orElse(List.of());
         SweepConfig.Target target = plan.sweep().target();
-        List<String> header = new ArrayList<>(plan.axes().keySet());
+        List<String> header = new ArrayList<>();
+        if (!plan.named().isEmpty()) {
+            header.add("variant");
+        }
+        header.addAll(plan.axes().keySet());
         header.add("runs");
         for (String m : metrics) {
             header.add(m + "_mean");
@@ -59,6 +63,9 @@ public final class SweepReport {
         List<List<String>> table = new ArrayList<>();
         for (Group g : groups) {
             List<String> row = new ArrayList<>();
+            if (!plan.named().isEmpty()) {
+                row.add(g.variant().label());
+            }
             plan.axes().keySet().forEach(k -> row.add(g.variant().values().get(k)));
             row.add(g.tables().size() + "/" + g.planned());
             for (String m : metrics) {

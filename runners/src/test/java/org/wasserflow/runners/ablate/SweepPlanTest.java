@@ -45,6 +45,27 @@ class SweepPlanTest {
     }
 
     @Test
+    void namedVariantsComeInTheirOrderCrossedWithTheGrid() throws IOException {
+        Files.writeString(tmp.resolve("methods.properties"), String.join("\n", "loss = w2", "flow.K = 5",
+                "ablate.variants = w2-fe, w1-lp", "ablate.variant.w2-fe = loss=w2 critic.hidden=64,64",
+                "ablate.variant.w1-lp = loss=w1 w1.penalty=lp K=1", "ablate.grid.flow.eps = 0.5,1", ""));
+        SweepPlan p = SweepPlan.load(tmp.resolve("methods.properties"), List.of());
+        List<SweepPlan.Variant> v = p.variants();
+        assertEquals(List.of("w2-fe__flow.eps-0.5", "w2-fe__flow.eps-1", "w1-lp__flow.eps-0.5", "w1-lp__flow.eps-1"),
+                v.stream().map(SweepPlan.Variant::name).toList());
+        assertEquals(Map.of("loss", "w1", "w1.penalty", "lp", "flow.K", "1", "flow.eps", "0.5"), v.get(2).values());
+        assertEquals("64,64", v.get(0).values().get("critic.hidden"));
+        assertEquals("w1-lp", v.get(3).label());
+
+        Files.writeString(tmp.resolve("unlisted.properties"), "ablate.variants = a\nablate.variant.a = loss=w1\nablate.variant.b = loss=w2\n");
+        ConfigException unlisted = assertThrows(ConfigException.class, () -> SweepPlan.load(tmp.resolve("unlisted.properties"), List.of()));
+        assertTrue(unlisted.getMessage().contains("ablate.variant.b") && unlisted.getMessage().contains("[a]"), unlisted.getMessage());
+        Files.writeString(tmp.resolve("missing.properties"), "ablate.variants = a, b\nablate.variant.a = loss=w1\n");
+        ConfigException missing = assertThrows(ConfigException.class, () -> SweepPlan.load(tmp.resolve("missing.properties"), List.of()));
+        assertTrue(missing.getMessage().contains("ablate.variant.b"), missing.getMessage());
+    }
+
+    @Test
     void mistakesAreNamed() {
         ConfigException dup = assertThrows(ConfigException.class, () -> SweepPlan.load(null, List.of("critic.hidden=64,64")));
         assertTrue(dup.getMessage().contains("critic.hidden") && dup.getMessage().contains("';'"), dup.getMessage());

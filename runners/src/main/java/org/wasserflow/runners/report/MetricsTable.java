@@ -42,6 +42,11 @@ public record MetricsTable(List<String> columns, List<double[]> rows) {
         return new MetricsTable(List.copyOf(columns), List.copyOf(rows));
     }
 
+    /** Whether the table has a column {@code name} (variants of a sweep may log different diagnostics). */
+    public boolean has(String name) {
+        return columns.contains(name);
+    }
+
     /** The column {@code name} over all rows; fails naming the known columns if there is none. */
     public double[] column(String name) {
         int k = columns.indexOf(name);

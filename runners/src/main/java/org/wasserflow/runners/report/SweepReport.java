@@ -46,8 +46,8 @@ public final class SweepReport {
             }
             groups.add(new Group(v, tables, planned));
         }
-        List<String> metrics = groups.stream().flatMap(g -> g.tables().stream()).findFirst()
-                .map(t -> t.columns().stream().filter(c -> !NOT_METRICS.contains(c)).toList()).orElse(List.of());
+        List<String> metrics = groups.stream().flatMap(g -> g.tables().stream()).flatMap(t -> t.columns().stream())
+                .filter(c -> !NOT_METRICS.contains(c)).distinct().toList();
         SweepConfig.Target target = plan.sweep().target();
         List<String> header = new ArrayList<>();
         if (!plan.named().isEmpty()) {
@@ -69,7 +69,7 @@ public final class SweepReport {
             plan.axes().keySet().forEach(k -> row.add(g.variant().values().get(k)));
             row.add(g.tables().size() + "/" + g.planned());
             for (String m : metrics) {
-                double[] finals = g.tables().stream().mapToDouble(t -> t.last(m)).toArray();
+                double[] finals = g.tables().stream().filter(t -> t.has(m)).mapToDouble(t -> t.last(m)).toArray();
                 row.add(fmt(mean(finals)));
                 row.add(fmt(std(finals)));
             }
@@ -89,6 +89,9 @@ public final class SweepReport {
 
     /** Training seconds at the first evaluation meeting the target, or NaN. */
     private static double reach(MetricsTable t, SweepConfig.Target target) {
+        if (!t.has(target.metric()) || target.relativeTo() != null && !t.has(target.relativeTo())) {
+            return Double.NaN;
+        }
         double[] v = t.column(target.metric());
         double[] s = t.column("train_s");
         double[] ref = target.relativeTo() == null ? null : t.column(target.relativeTo());
@@ -103,11 +106,12 @@ public final class SweepReport {
     private static void plot(Path dir, List<Group> groups, String metric, String x) throws IOException {
         Map<String, double[][]> series = new LinkedHashMap<>();
         for (Group g : groups) {
-            if (g.tables().isEmpty()) {
+            List<MetricsTable> with = g.tables().stream().filter(t -> t.has(metric)).toList();
+            if (with.isEmpty()) {
                 continue;
             }
-            List<double[]> xs = g.tables().stream().map(t -> t.column(x)).toList();
-            List<double[]> ys = g.tables().stream().map(t -> t.column(metric)).toList();
+            List<double[]> xs = with.stream().map(t -> t.column(x)).toList();
+            List<double[]> ys = with.stream().map(t -> t.column(metric)).toList();
             int rows = xs.stream().mapToInt(c -> c.length).min().orElse(0);
             double[][] xy = new double[2][rows];
             for (int i = 0; i < rows; i++) {

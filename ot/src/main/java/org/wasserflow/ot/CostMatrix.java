@@ -89,21 +89,13 @@ public final class CostMatrix {
 
     /** {@code (1 / (n m)) sum_ij |y_i - x_j|}, every pair, in blocks of rows of {@code y} ({@code BLOCK x m} doubles). */
     public static double meanDistance(INDArray y, INDArray x) {
-        check(y, x);
-        int d = (int) y.columns();
-        double[] a = Points.flat(y);
-        double[] b = Points.flat(x);
-        double[] mean = mean(b, d);
-        double[] bs = shift(b, 0, b.length / d, mean, d);
-        int n = a.length / d;
-        double sum = 0;
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            for (double s : block(a, shift(a, start, end, mean, d), start, b, bs, d)) {
-                sum += Math.sqrt(s);
+        double[] sum = {0};
+        inBlocks(y, x, (start, rows, m, c) -> {
+            for (double s : c) {
+                sum[0] += Math.sqrt(s);
             }
-        }
-        return sum / ((double) n * (b.length / d));
+        });
+        return sum[0] / ((double) y.rows() * x.rows());
     }
 
     /** For each row of {@code y}, the index of its nearest row of {@code x} in Euclidean distance (the first on ties). */
@@ -112,18 +104,9 @@ public final class CostMatrix {
         if (x.rows() == 0) {
             throw new IllegalArgumentException("no points to search");
         }
-        int d = (int) y.columns();
-        double[] a = Points.flat(y);
-        double[] b = Points.flat(x);
-        double[] mean = mean(b, d);
-        double[] bs = shift(b, 0, b.length / d, mean, d);
-        int n = a.length / d;
-        int m = b.length / d;
-        int[] out = new int[n];
-        for (int start = 0; start < n; start += BLOCK) {
-            int end = Math.min(n, start + BLOCK);
-            double[] c = block(a, shift(a, start, end, mean, d), start, b, bs, d);
-            for (int i = 0; i < end - start; i++) {
+        int[] out = new int[(int) y.rows()];
+        inBlocks(y, x, (start, rows, m, c) -> {
+            for (int i = 0; i < rows; i++) {
                 int arg = 0;
                 for (int j = 1; j < m; j++) {
                     if (c[i * m + j] < c[i * m + arg]) {
@@ -132,8 +115,28 @@ public final class CostMatrix {
                 }
                 out[start + i] = arg;
             }
-        }
+        });
         return out;
+    }
+
+    /** Receives the squared distances of rows {@code start..start+rows} of {@code y} to all {@code m} rows of {@code x}. */
+    private interface BlockVisitor {
+        void visit(int start, int rows, int m, double[] c);
+    }
+
+    /** The squared distance matrix of {@code y} against {@code x}, handed to {@code visitor} in blocks of {@value #BLOCK} rows of {@code y}. */
+    private static void inBlocks(INDArray y, INDArray x, BlockVisitor visitor) {
+        check(y, x);
+        int d = (int) y.columns();
+        double[] a = Points.flat(y);
+        double[] b = Points.flat(x);
+        double[] mean = mean(b, d);
+        double[] bs = shift(b, 0, b.length / d, mean, d);
+        int n = a.length / d;
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            visitor.visit(start, end - start, b.length / d, block(a, shift(a, start, end, mean, d), start, b, bs, d));
+        }
     }
 
     /**

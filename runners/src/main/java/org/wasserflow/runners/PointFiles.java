@@ -8,11 +8,18 @@ import java.util.Locale;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.Setting;
 
 /** Writes points, one row each, as NumPy's {@code .npy} (float32) or as CSV with a header {@code x0,x1,...}. */
 final class PointFiles {
 
     private PointFiles() {
+    }
+
+    /** The {@code out} key of a command that writes points with {@link #write}: a {@code .npy} or {@code .csv} file name. */
+    static Setting<String> output(String defaultName) {
+        return Setting.text("out", defaultName)
+                .constrain(v -> v.endsWith(".npy") || v.endsWith(".csv"), "a file name ending in .npy or .csv").describe("the file to write");
     }
 
     static void write(Path file, INDArray points) throws IOException {

@@ -24,8 +24,7 @@ public final class SampleCommand {
     private static final Logger LOG = LoggerFactory.getLogger(SampleCommand.class);
 
     public static final Setting<Integer> N = Setting.integer("n", 10_000).atLeast(1).describe("how many points to generate");
-    public static final Setting<String> OUT = Setting.text("out", "samples.npy")
-            .constrain(v -> v.endsWith(".npy") || v.endsWith(".csv"), "a file name ending in .npy or .csv").describe("the file to write");
+    public static final Setting<String> OUT = PointFiles.output("samples.npy");
     public static final Setting<String> CHECKPOINT = Setting.text("checkpoint", "")
             .describe("the checkpoint: its iteration or directory name; empty for the newest");
     /** The command's keys. */

@@ -32,8 +32,7 @@ public final class TransportCommand {
     public static final Setting<String> IN = Setting.text("in", "")
             .constrain(v -> v.isEmpty() || v.endsWith(".npy") || v.endsWith(".csv"), "a .npy or .csv file of source points, one per row")
             .describe("the source points to transport");
-    public static final Setting<String> OUT = Setting.text("out", "moved.npy")
-            .constrain(v -> v.endsWith(".npy") || v.endsWith(".csv"), "a file name ending in .npy or .csv").describe("the file to write");
+    public static final Setting<String> OUT = PointFiles.output("moved.npy");
     /** The command's keys. */
     public static final SettingGroup GROUP = SettingGroup.of("", "wasserflow transport <run-dir>", IN, OUT, SampleCommand.CHECKPOINT);
 

@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
  * Checkpoints and resume: a run killed with SIGKILL after its second checkpoint and resumed gives the same
- * {@code metrics.csv}, timing columns aside, as an uninterrupted run; SIGTERM checkpoints and exits 143, and
+ * {@code metrics.csv}, timing columns aside, as an uninterrupted run; SIGTERM and SIGINT checkpoint and exit 143 and 130, and
  * running the same configuration again continues it; checkpoints of another configuration and corrupted ones
  * are refused in one line.
  */
@@ -34,6 +36,10 @@ class CheckpointResumeTest {
     @Test
     void aRunKilledAfterItsSecondCheckpointResumesToTheUninterruptedMetrics() throws Exception {
         train("whole");
+        try (Stream<Path> s = Files.list(tmp.resolve("whole/checkpoints"))) {
+            assertEquals(List.of("it-000000030", "it-000000040"), s.map(c -> c.getFileName().toString()).sorted().toList(),
+                    "run.keep_checkpoints=2 keeps the two newest, and no temporary directory is left");
+        }
         Process p = child("killed");
         waitFor(tmp.resolve("killed/checkpoints/it-000000020"), p);
         p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -44,14 +50,15 @@ class CheckpointResumeTest {
         assertTrue(Files.readString(tmp.resolve("killed/provenance.properties")).contains("status = completed"));
     }
 
-    @Test
-    void sigtermCheckpointsExits143AndRunningAgainContinues() throws Exception {
+    @ParameterizedTest
+    @CsvSource({"TERM, 143", "INT, 130"})
+    void aSignalCheckpointsExitsWithItsStatusAndRunningAgainContinues(String signal, int status) throws Exception {
         train("whole");
         Process p = child("stopped");
         waitFor(tmp.resolve("stopped/checkpoints/it-000000010"), p);
-        p.destroy();
+        assertEquals(0, new ProcessBuilder("kill", "-s", signal, String.valueOf(p.pid())).start().waitFor());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(143, p.exitValue(), Files.readString(tmp.resolve("stopped.log")));
+        assertEquals(status, p.exitValue(), Files.readString(tmp.resolve("stopped.log")));
         assertTrue(Files.readString(tmp.resolve("stopped/provenance.properties")).contains("status = interrupted"));
         train("stopped");
         assertEquals(withoutTimes("whole"), withoutTimes("stopped"));

@@ -49,11 +49,23 @@ class SampleTransportTest {
 
     @Test
     void transportPushesGivenPointsThroughTheGenerator() throws IOException {
-        train("configs/ring-w2.properties", "ring", "run.iterations=20", "run.log_every=10", "flow.batch=128", "critic.steps=1",
-                "metrics=w2", "eval.source_size=100", "eval.data_size=100");
-        Nd4j.writeAsNumpy(Nd4j.createFromArray(new float[][] {{0f, 0f}, {0.05f, -0.02f}, {0f, 0f}}), tmp.resolve("in.npy").toFile());
-        Cli.Result r = Cli.run("transport", tmp.resolve("ring").toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.csv"));
+        Map<String, Double> last = train("configs/ring-w2.properties", "ring", "run.iterations=200", "run.log_every=100",
+                "flow.batch=256", "critic.steps=3", "metrics=w2");
+        INDArray source = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(7), 2000, 2).castTo(DataType.FLOAT);
+        Nd4j.writeAsNumpy(source, tmp.resolve("in.npy").toFile());
+        Cli.Result r = Cli.run("transport", tmp.resolve("ring").toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.npy"));
         assertEquals(0, r.status(), r.err());
+        INDArray moved = Nd4j.createFromNpyFile(tmp.resolve("out.npy").toFile());
+        INDArray expected = TrainedRun.open(tmp.resolve("ring"), "", getClass().getClassLoader()).components().generator().generate(source);
+        assertEquals(expected, moved, "transport writes G(x) of the final checkpoint for the given x");
+        double[] data = evaluationData("ring");
+        double w2Moved = new EmpiricalTransport().w2(Points.flat(moved.castTo(DataType.DOUBLE)), data, 2);
+        double w2Given = new EmpiricalTransport().w2(Points.flat(source.castTo(DataType.DOUBLE)), data, 2);
+        assertEquals(last.get("w2"), w2Moved, 0.25 * last.get("w2"), "the given source points land as close to the data as the run's samples");
+        assertTrue(w2Given > 4 * w2Moved, "the map moves the points: W2 " + w2Given + " before, " + w2Moved + " after");
+        Nd4j.writeAsNumpy(Nd4j.createFromArray(new float[][] {{0f, 0f}, {0.05f, -0.02f}, {0f, 0f}}), tmp.resolve("few.npy").toFile());
+        Cli.Result csv = Cli.run("transport", tmp.resolve("ring").toString(), "in=" + tmp.resolve("few.npy"), "out=" + tmp.resolve("out.csv"));
+        assertEquals(0, csv.status(), csv.err());
         List<String> lines = Files.readAllLines(tmp.resolve("out.csv"));
         assertEquals(4, lines.size(), "one row per given point");
         assertEquals(lines.get(1), lines.get(3), "the same point goes to the same place");
@@ -75,9 +87,14 @@ class SampleTransportTest {
         INDArray samples = Nd4j.createFromNpyFile(tmp.resolve("digits.npy").toFile());
         assertArrayEquals(new long[] {20, 256}, samples.shape());
         assertTrue(samples.maxNumber().doubleValue() <= 1 && samples.minNumber().doubleValue() >= -1, "tanh images in [-1, 1]");
-        Cli.Result t = Cli.run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("digits.npy"), "out=" + tmp.resolve("moved.npy"));
+        TrainedRun run = TrainedRun.open(tmp.resolve("usps"), "", getClass().getClassLoader());
+        INDArray usps = run.components().problem().source(50);
+        Nd4j.writeAsNumpy(usps, tmp.resolve("usps.npy").toFile());
+        Cli.Result t = Cli.run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("usps.npy"), "out=" + tmp.resolve("moved.npy"));
         assertEquals(0, t.status(), t.err());
-        assertArrayEquals(new long[] {20, 256}, Nd4j.createFromNpyFile(tmp.resolve("moved.npy").toFile()).shape());
+        INDArray moved = Nd4j.createFromNpyFile(tmp.resolve("moved.npy").toFile());
+        assertEquals(run.components().generator().generate(usps), moved, "USPS digits go through G of the final checkpoint");
+        assertTrue(moved.sub(usps).norm2Number().doubleValue() > 1, "the generator moves the digits");
     }
 
     @Test

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wasserflow.runners.report.MetricsTable;
 
-/** A sweep killed mid-way and started again finishes without redoing the runs that completed. */
+/**
+ * A sweep killed mid-way and started again finishes without redoing the runs that completed, and a run that was
+ * interrupted after a checkpoint continues from it.
+ */
 class AblateResumeTest {
 
     @TempDir
@@ -58,6 +61,42 @@ class AblateResumeTest {
         }
         for (String png : List.of("plot-w2-vs-iteration.png", "plot-w2-vs-time.png", "report.csv")) {
             assertTrue(Files.size(dir.resolve(png)) > 0, png);
+        }
+    }
+
+    @Test
+    void anInterruptedRunOfASweepResumesFromItsNewestCheckpoint() throws Exception {
+        List<String> a = List.of("K=1", "seeds=1", "run.iterations=3", "run.log_every=1", "run.checkpoint_every=1", "flow.batch=64",
+                "eval.source_size=100", "eval.data_size=100", "critic.steps=1", "ablate.name=partial", "ablate.out=" + tmp);
+        Path preset = Path.of("../configs/ring-w2.properties");
+        new AblateCommand(preset, a, getClass().getClassLoader()).execute();
+        Path provenance = complete(tmp.resolve("partial")).get(0);
+        Path run = provenance.getParent();
+        List<String> whole = Files.readAllLines(run.resolve("metrics.csv"));
+        deleteTree(run.resolve("checkpoints/it-000000003"));
+        Files.writeString(provenance, Files.readString(provenance).replace("status = completed", "status = interrupted"));
+
+        new AblateCommand(preset, a, getClass().getClassLoader()).execute();
+        String resumed = Files.readString(provenance);
+        assertTrue(resumed.contains("status = completed") && resumed.contains("resumed_from_iteration = 2"), resumed);
+        assertEquals(withoutTimes(whole), withoutTimes(Files.readAllLines(run.resolve("metrics.csv"))),
+                "resumed from iteration 2 to the same metrics as the uninterrupted run");
+    }
+
+    private static List<String> withoutTimes(List<String> csv) {
+        return csv.stream().map(l -> {
+            String[] cells = l.split(",");
+            cells[1] = "";
+            cells[2] = "";
+            return String.join(",", cells);
+        }).toList();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

@@ -1,0 +1,47 @@
+package org.wasserflow.runners;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.wasserflow.flow.config.ConfigLoader;
+import org.wasserflow.problems.readers.DataFiles;
+
+/**
+ * W2-FE trained on a user's files by configuration alone, as the README's examples do: a CSV and an
+ * {@code .npy} array, each in 2 and in 12 dimensions (the files of {@code examples/data}). The generator must
+ * bring W2 to the file's law well down from where it starts, and the run's provenance must name the file by
+ * its SHA-256.
+ */
+class OwnDataTrainingTest {
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest(name = "{0} in {2} dimensions")
+    @CsvSource({"csv, circle.csv, 2, data.columns=x;y", "npy, circle.npy, 2, ''", "npy, blobs12.npy, 12, ''", "csv, blobs12.csv, 12, ''"})
+    void w2FeLearnsTheLawOfAFile(String format, String file, int dim, String extra) throws IOException {
+        Path path = Path.of("..", "examples", "data", file);
+        List<String> args = new ArrayList<>(List.of("data=" + format, "data.path=" + path, "source.dim=" + dim,
+                "source.std=" + (dim == 2 ? 1.0 : 0.3), "metrics=w2", "eval.source_size=500", "eval.data_size=500",
+                "run.iterations=150", "run.log_every=150", "flow.batch=256", "critic.steps=3", "run.out=" + tmp, "run.name=" + format + dim));
+        if (!extra.isEmpty()) {
+            args.add(extra.replace(';', ','));
+        }
+        Map<String, Double> last = new TrainCommand(new ConfigLoader().load(Path.of("..", "configs", "ring-w2.properties"), args),
+                getClass().getClassLoader(), "test").execute();
+        List<String> csv = Files.readAllLines(tmp.resolve(format + dim).resolve("metrics.csv"));
+        int w2 = List.of(csv.get(0).split(",")).indexOf("w2");
+        double first = Double.parseDouble(csv.get(1).split(",")[w2]);
+        assertTrue(last.get("w2") < 0.5 * first, "W2 to " + file + " fell from " + first + " to " + last.get("w2"));
+        String provenance = Files.readString(tmp.resolve(format + dim).resolve("provenance.properties"));
+        assertTrue(provenance.contains(DataFiles.sha256(path, "data.path")), "the provenance names the file by its hash: " + provenance);
+    }
+}

@@ -126,10 +126,10 @@ public final class Mlp {
         for (int l = 0; l < layers - 1; l++) {
             INDArray a = tape.pre[l];
             gemm(prev, weight(l).value(), a, false, false, 1.0, 0.0);
-            if (Kernels.applies(a, tape.z[l], tape.h[l], tape.mask[l], weight(l).value())) {
+            if (Kernels.applies(a, tape.h[l], tape.mask[l], weight(l).value())) {
                 if (batchNorm) {
-                    Kernels.batchNormRelu(a, gamma(l).value(), beta(l).value(), tape.invStd[l], tape.z[l], tape.h[l],
-                            tape.mask[l], BN_EPS, tape.heap1, tape.heap2);
+                    Kernels.batchNormRelu(a, gamma(l).value(), beta(l).value(), tape.invStd[l], tape.h[l], tape.mask[l], BN_EPS,
+                            tape.heap1, tape.heap2, tape.heap3);
                 } else {
                     Kernels.biasReluMask(a, bias(l).value(), tape.h[l], tape.mask[l], tape.heap1, tape.heap2);
                 }
@@ -205,13 +205,13 @@ public final class Mlp {
         gemm(dOut, weight(last).value(), dh, false, true, 1.0, 0.0);
         for (int l = last - 1; l >= 0; l--) {
             INDArray da = tape.grad[l];
-            da.muli(tape.mask[l]);
-            if (batchNorm && Kernels.applies(da, tape.pre[l])) {
-                Kernels.batchNormBackward(da, tape.pre[l], gamma(l).value(), tape.invStd[l], gamma(l).grad(), beta(l).grad(),
-                        tape.heap1, tape.heap2);
+            if (batchNorm && Kernels.applies(da, tape.mask[l], tape.pre[l])) {
+                Kernels.batchNormBackward(da, tape.mask[l], tape.pre[l], gamma(l).value(), tape.invStd[l], gamma(l).grad(),
+                        beta(l).grad(), tape.heap1, tape.heap2, tape.heap3);
             } else if (batchNorm) {
-                normaliseBackward(tape, l, da);
+                normaliseBackward(tape, l, da.muli(tape.mask[l]));
             } else {
+                da.muli(tape.mask[l]);
                 gemm(tape.ones, da, bias(l).grad(), true, false, 1.0, 1.0);
             }
             INDArray in = l == 0 ? tape.input : tape.h[l - 1];

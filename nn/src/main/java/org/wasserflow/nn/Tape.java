@@ -17,9 +17,12 @@ public final class Tape {
     final int rows;
     private final DataType dtype;
     INDArray input;
-    /** Per hidden layer: normalised pre-activation (the plain pre-activation without batch norm). */
+    /**
+     * Per hidden layer: the pre-activation {@code h_{l-1} W_l}; with batch norm normalised in place ({@code xhat}),
+     * without it the ND4J reference path adds the bias in place and the float kernels leave it as the product.
+     */
     final INDArray[] pre;
-    /** Per hidden layer: the ReLU input (batch-norm output, or {@code pre} itself without batch norm). */
+    /** Per hidden layer: the ReLU input (batch-norm output, or {@code pre} itself without batch norm); kept by the ND4J reference path only. */
     final INDArray[] z;
     /** Per hidden layer: ReLU output. */
     final INDArray[] h;
@@ -38,6 +41,7 @@ public final class Tape {
     /** Heap scratch for the fused float kernels, as large as the widest hidden layer. */
     final float[] heap1;
     final float[] heap2;
+    final float[] heap3;
     final INDArray out;
     final INDArray inputGrad;
     final INDArray ones;
@@ -76,6 +80,7 @@ public final class Tape {
         int widest = java.util.Arrays.stream(spec.hidden()).max().orElse(1);
         heap1 = new float[rows * widest];
         heap2 = new float[rows * widest];
+        heap3 = new float[rows * widest];
         out = buf(rows, spec.outputDim());
         inputGrad = buf(rows, spec.inputDim());
         ones = Nd4j.ones(dtype, rows, 1);
@@ -97,6 +102,7 @@ public final class Tape {
         colB = parent.colB;
         heap1 = parent.heap1;
         heap2 = parent.heap2;
+        heap3 = parent.heap3;
         out = rowView(parent.out, from, to);
         inputGrad = rowView(parent.inputGrad, from, to);
         ones = rowView(parent.ones, from, to);

@@ -2,6 +2,7 @@ package org.wasserflow.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -33,5 +34,13 @@ class KernelsTest {
         INDArray gd = ref.parameters().grads();
         double scale = Math.max(1, gd.amaxNumber().doubleValue());
         assertEquals(0.0, gf.sub(gd).amaxNumber().doubleValue() / scale, 1e-4);
+    }
+
+    @Test
+    void theBranchFreeStepIsExactForEveryNonNegativeFloat() {
+        assertEquals(0f, Kernels.step(0f));
+        for (float y : new float[] {Float.MIN_VALUE, 1e-40f, Float.MIN_NORMAL, 1e-20f, 0.5f, 1f, 3e38f, Float.MAX_VALUE, Float.POSITIVE_INFINITY}) {
+            assertEquals(1f, Kernels.step(y), "step(" + y + ")");
+        }
     }
 }

@@ -36,11 +36,13 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
             .describe("initial batch-norm scales: ones (the default), or normal N(0, generator.norm_scale_std^2) as in the authors' code");
     public static final Setting<Double> NORM_SCALE_STD = Setting.number("generator.norm_scale_std", 0.01).positive()
             .describe("std of the initial batch-norm scales with generator.norm_scale_init=normal");
+    public static final Setting<Integer> THREADS = Setting.integer("generator.threads", 2).between(1, 2, false, false)
+            .describe("threads for the two row halves of each batch-norm layer's passes: 1, or 2 (bit-identical results)");
     public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("generator", 1e-4, 0.9, 0.999);
 
     /** The {@code generator.*} keys of the MLP generator. */
     public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
-            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD).with(OPTIMIZER.group("generator", "generator optimiser"));
+            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS).with(OPTIMIZER.group("generator", "generator optimiser"));
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();

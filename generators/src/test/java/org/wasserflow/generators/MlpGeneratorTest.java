@@ -59,6 +59,24 @@ class MlpGeneratorTest {
     }
 
     @Test
+    void twoThreadsGiveTheSameResultAsOneBitForBit() {
+        for (int rows : new int[] {256, 255}) {
+            MlpGenerator one = new MlpGenerator(settings(Map.of("generator.threads", "1")), new Seed(9));
+            MlpGenerator two = new MlpGenerator(settings(Map.of("generator.threads", "2")), new Seed(9));
+            INDArray z = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(rows), rows, 2).castTo(DataType.FLOAT);
+            INDArray target = z.mul(2).addi(0.3f);
+            for (int step = 0; step < 3; step++) {
+                one.regress(z, target);
+                two.regress(z, target);
+                one.descend(z, target.mul(0.01f));
+                two.descend(z, target.mul(0.01f));
+            }
+            assertArrayEquals(one.parameters(), two.parameters(), rows + " rows: the same parameters after training on one thread or two");
+            assertEquals(one.generate(z), two.generate(z));
+        }
+    }
+
+    @Test
     void itsStateRestoresItExactly() {
         MlpGenerator a = new MlpGenerator(settings(Map.of()), new Seed(4));
         INDArray z = source(5);

@@ -2,6 +2,7 @@ package org.wasserflow.w2;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.nn.Mlp;
+import org.wasserflow.nn.TwoLanes;
 
 /**
  * The minimisation form {@code -L_D} of the penalised W2 dual (docs/math.md section 2) for a potential pair
@@ -38,7 +39,7 @@ final class W2DualObjective {
         this.cfg = cfg;
         this.phi = new DualSide(phi, cfg);
         this.psi = new DualSide(psi, cfg);
-        this.lanes = new TwoLanes(parallel);
+        this.lanes = new TwoLanes("critic", parallel);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.wasserflow.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
@@ -36,7 +37,9 @@ public final class Mlp {
     private final boolean batchNorm;
 
     private final DataType dtype;
-    private long flops;
+    private final LongAdder flops = new LongAdder();
+    private final BatchNormHalves halves = new BatchNormHalves(this);
+    private TwoLanes sequential;
 
     /** Creates a float network with weights drawn from {@code N(0, initStd^2)} using {@code rng}. */
     public Mlp(MlpSpec spec, Random rng) {
@@ -97,19 +100,19 @@ public final class Mlp {
         return Scratch.outside(() -> new Tape(spec, rows, dtype));
     }
 
-    private Parameters.Tensor weight(int l) {
+    Parameters.Tensor weight(int l) {
         return params.get(weightIndex[l]);
     }
 
-    private Parameters.Tensor bias(int l) {
+    Parameters.Tensor bias(int l) {
         return params.get(weightIndex[l] + 1);
     }
 
-    private Parameters.Tensor gamma(int l) {
+    Parameters.Tensor gamma(int l) {
         return params.get(weightIndex[l] + 1);
     }
 
-    private Parameters.Tensor beta(int l) {
+    Parameters.Tensor beta(int l) {
         return params.get(weightIndex[l] + 2);
     }
 
@@ -120,19 +123,26 @@ public final class Mlp {
      * @param x {@code [m, inputDim]}, kept by reference until the next forward on this tape
      */
     public INDArray forward(Tape tape, INDArray x) {
+        return forward(tape, x, sequential());
+    }
+
+    /**
+     * As {@link #forward(Tape, INDArray)}; a float batch-norm network of at least two rows computes the two row
+     * halves of every layer as the two pieces of {@code lanes} ({@link BatchNormHalves}: the same result on one
+     * thread or two), any other network ignores the lanes.
+     */
+    public INDArray forward(Tape tape, INDArray x, TwoLanes lanes) {
         checkRows(tape, x);
+        if (halved(tape, x)) {
+            return halves.forward(tape, x, lanes, BN_EPS);
+        }
         tape.input = x;
         INDArray prev = x;
         for (int l = 0; l < layers - 1; l++) {
             INDArray a = tape.pre[l];
             gemm(prev, weight(l).value(), a, false, false, 1.0, 0.0);
-            if (Kernels.applies(a, tape.h[l], tape.mask[l], weight(l).value())) {
-                if (batchNorm) {
-                    Kernels.batchNormRelu(a, gamma(l).value(), beta(l).value(), tape.invStd[l], tape.h[l], tape.mask[l], BN_EPS,
-                            tape.heap1, tape.heap2, tape.heap3);
-                } else {
-                    Kernels.biasReluMask(a, bias(l).value(), tape.h[l], tape.mask[l], tape.heap1, tape.heap2);
-                }
+            if (!batchNorm && Kernels.applies(a, tape.h[l], tape.mask[l], weight(l).value())) {
+                Kernels.biasReluMask(a, bias(l).value(), tape.h[l], tape.mask[l], tape.heap1, tape.heap2);
             } else {
                 if (batchNorm) {
                     normalise(tape, l);
@@ -194,6 +204,15 @@ public final class Mlp {
      * @param dOut {@code [m, outputDim]}, not modified
      */
     public void backward(Tape tape, INDArray dOut) {
+        backward(tape, dOut, sequential());
+    }
+
+    /** As {@link #backward(Tape, INDArray)}, with the lanes of {@link #forward(Tape, INDArray, TwoLanes)}. */
+    public void backward(Tape tape, INDArray dOut, TwoLanes lanes) {
+        if (halved(tape, tape.input)) {
+            halves.backward(tape, dOut, lanes);
+            return;
+        }
         if (spec.output() == MlpSpec.Output.TANH) {
             dOut = tape.out.mul(tape.out).rsubi(1).muli(dOut);
         }
@@ -204,14 +223,10 @@ public final class Mlp {
         INDArray dh = tape.grad[last - 1];
         gemm(dOut, weight(last).value(), dh, false, true, 1.0, 0.0);
         for (int l = last - 1; l >= 0; l--) {
-            INDArray da = tape.grad[l];
-            if (batchNorm && Kernels.applies(da, tape.mask[l], tape.pre[l])) {
-                Kernels.batchNormBackward(da, tape.mask[l], tape.pre[l], gamma(l).value(), tape.invStd[l], gamma(l).grad(),
-                        beta(l).grad(), tape.heap1, tape.heap2, tape.heap3);
-            } else if (batchNorm) {
-                normaliseBackward(tape, l, da.muli(tape.mask[l]));
+            INDArray da = tape.grad[l].muli(tape.mask[l]);
+            if (batchNorm) {
+                normaliseBackward(tape, l, da);
             } else {
-                da.muli(tape.mask[l]);
                 gemm(tape.ones, da, bias(l).grad(), true, false, 1.0, 1.0);
             }
             INDArray in = l == 0 ? tape.input : tape.h[l - 1];
@@ -282,15 +297,32 @@ public final class Mlp {
     /**
      * The work of the matrix products this network has performed so far, in floating-point operations
      * ({@code 2 M N K} per product {@code [M, K] x [K, N]}): what a benchmark divides by the time taken to
-     * compare with the machine's GEMM rate. Updated by the thread running a pass; read it between passes.
+     * compare with the machine's GEMM rate. Read it between passes.
      */
     public long flops() {
-        return flops;
+        return flops.sum();
     }
 
-    private void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
+    void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
         Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
-        flops += 2L * c.rows() * c.columns() * (transA ? a.rows() : a.columns());
+        flops.add(2L * c.rows() * c.columns() * (transA ? a.rows() : a.columns()));
+    }
+
+    /** The number of weight layers (hidden layers plus the output layer). */
+    int layerCount() {
+        return layers;
+    }
+
+    /** Whether a pass on {@code tape} goes through {@link BatchNormHalves}: float batch norm, at least two rows. */
+    private boolean halved(Tape tape, INDArray x) {
+        return batchNorm && tape.rows >= 2 && x != null && Kernels.applies(x, tape.pre[0]);
+    }
+
+    private TwoLanes sequential() {
+        if (sequential == null) {
+            sequential = new TwoLanes("mlp", false);
+        }
+        return sequential;
     }
 
     private void requireScalarPlain() {

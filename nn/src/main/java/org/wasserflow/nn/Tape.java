@@ -16,6 +16,7 @@ public final class Tape {
 
     final int rows;
     private final DataType dtype;
+    private final MlpSpec spec;
     INDArray input;
     /**
      * Per hidden layer: the pre-activation {@code h_{l-1} W_l}; with batch norm normalised in place ({@code xhat}),
@@ -46,12 +47,19 @@ public final class Tape {
     final INDArray inputGrad;
     final INDArray ones;
 
+    /** Per layer, the weight-shaped product of a half's backward pass ({@link BatchNormHalves}); null outside halves. */
+    final INDArray[] partial;
+
     /** Row slices made by {@link #rows}, by their first and last row. */
     private final Map<Long, Tape> slices = new HashMap<>();
+    /** The two row halves of {@link #halves}, made on first use. */
+    private Tape[] halves;
 
     Tape(MlpSpec spec, int rows, DataType dtype) {
         this.rows = rows;
         this.dtype = dtype;
+        this.spec = spec;
+        this.partial = null;
         int n = spec.hidden().length;
         pre = new INDArray[n];
         z = new INDArray[n];
@@ -86,10 +94,15 @@ public final class Tape {
         ones = Nd4j.ones(dtype, rows, 1);
     }
 
-    /** A slice of {@code parent}: every per-row buffer is a view of its rows {@code [from, to)}. */
-    private Tape(Tape parent, int from, int to) {
+    /**
+     * A slice of {@code parent}: every per-row buffer is a view of its rows {@code [from, to)}; with
+     * {@code own} the slice has its own scratch arrays and per-layer weight-shaped buffers, so that two slices
+     * can run at once ({@link #halves}).
+     */
+    private Tape(Tape parent, int from, int to, boolean own) {
         this.rows = to - from;
         this.dtype = parent.dtype;
+        this.spec = parent.spec;
         pre = slice(parent.pre, from, to);
         z = slice(parent.z, from, to);
         h = slice(parent.h, from, to);
@@ -100,12 +113,28 @@ public final class Tape {
         invStd = parent.invStd;
         colA = parent.colA;
         colB = parent.colB;
-        heap1 = parent.heap1;
-        heap2 = parent.heap2;
-        heap3 = parent.heap3;
+        int size = own ? rows * java.util.Arrays.stream(spec.hidden()).max().orElse(1) : 0;
+        heap1 = own ? new float[size] : parent.heap1;
+        heap2 = own ? new float[size] : parent.heap2;
+        heap3 = own ? new float[size] : parent.heap3;
+        partial = own ? new INDArray[spec.hidden().length + 1] : null;
+        for (int l = 0; own && l < partial.length; l++) {
+            partial[l] = buf(spec.fanIn(l), spec.width(l));
+        }
         out = rowView(parent.out, from, to);
         inputGrad = rowView(parent.inputGrad, from, to);
         ones = rowView(parent.ones, from, to);
+    }
+
+    /**
+     * The first {@code rows / 2} rows and the rest, each a tape of its own with its own scratch, for the
+     * two-lane passes of a batch-norm network ({@link BatchNormHalves}); made once and cached.
+     */
+    Tape[] halves() {
+        if (halves == null) {
+            halves = Scratch.outside(() -> new Tape[] {new Tape(this, 0, rows / 2, true), new Tape(this, rows / 2, rows, true)});
+        }
+        return halves;
     }
 
     /**
@@ -122,7 +151,7 @@ public final class Tape {
         if (invStd[0] != null) {
             throw new IllegalStateException("a batch-norm tape cannot be sliced: its statistics are over all its rows");
         }
-        return from == 0 && to == rows ? this : slices.computeIfAbsent(((long) from << 32) | to, k -> new Tape(this, from, to));
+        return from == 0 && to == rows ? this : slices.computeIfAbsent(((long) from << 32) | to, k -> new Tape(this, from, to, false));
     }
 
     private static INDArray[] slice(INDArray[] arrays, int from, int to) {
@@ -133,7 +162,7 @@ public final class Tape {
         return out;
     }
 
-    private static INDArray rowView(INDArray a, int from, int to) {
+    static INDArray rowView(INDArray a, int from, int to) {
         return a.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
     }
 

@@ -17,16 +17,26 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
  */
 public final class TwoLanes {
 
-    /** How long the worker keeps polling for the next piece before it parks, in nanoseconds. */
-    private static final long SPIN_NANOS = 200_000;
+    /**
+     * How long the worker keeps polling for the next piece before it parks, and the caller for the worker's
+     * result before it parks, in nanoseconds: 2 ms, longer than most pieces, so that the two lanes of a
+     * critic step or a batch-norm pass hand over without parking (which costs tens of microseconds each way).
+     */
+    private static final long SPIN_NANOS = 2_000_000;
+
+    /**
+     * The one worker thread of every parallel {@code TwoLanes} in this JVM: pieces are handed to it one at a time
+     * (the critic and the generator never run at once), and a single worker never competes for a core with a
+     * second one that is polling.
+     */
+    private static Worker shared;
 
     /** The results of the two pieces. */
     public record Both<A, B>(A first, B second) { }
 
     private final Scratch firstScratch;
     private final Scratch secondScratch;
-    private final Thread worker;
-    private final AtomicReference<FutureTask<?>> next = new AtomicReference<>();
+    private final Worker worker;
 
     /**
      * @param name names the worker thread and the lanes' workspaces
@@ -35,13 +45,7 @@ public final class TwoLanes {
     public TwoLanes(String name, boolean parallel) {
         this.firstScratch = new Scratch(name + "-lane-1");
         this.secondScratch = new Scratch(name + "-lane-2");
-        if (parallel) {
-            worker = new Thread(this::serve, "wasserflow-" + name + "-lane");
-            worker.setDaemon(true);
-            worker.start();
-        } else {
-            worker = null;
-        }
+        this.worker = parallel ? worker() : null;
     }
 
     /** Runs {@code first} and {@code second}, in parallel when two threads were asked for, and returns both results. */
@@ -50,8 +54,7 @@ public final class TwoLanes {
             return new Both<>(in(firstScratch, first), in(secondScratch, second));
         }
         FutureTask<B> lane = new FutureTask<>(() -> in(secondScratch, second));
-        next.set(lane);
-        LockSupport.unpark(worker);
+        worker.hand(lane);
         A a;
         try {
             a = in(firstScratch, first);
@@ -73,21 +76,45 @@ public final class TwoLanes {
         });
     }
 
+    private static synchronized Worker worker() {
+        if (shared == null) {
+            shared = new Worker();
+        }
+        return shared;
+    }
+
     /**
-     * The worker: runs each piece handed to it; between pieces it polls for {@value #SPIN_NANOS} ns (a hand-off
-     * through parking costs tens of microseconds, as much as the small pieces of a batch-norm pass), then parks.
+     * Runs each piece handed to it; between pieces it polls for {@value #SPIN_NANOS} ns, then parks.
      */
-    private void serve() {
-        long idleSince = System.nanoTime();
-        while (true) {
-            FutureTask<?> task = next.getAndSet(null);
-            if (task != null) {
-                task.run();
-                idleSince = System.nanoTime();
-            } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
+    private static final class Worker {
+
+        private final AtomicReference<FutureTask<?>> next = new AtomicReference<>();
+        private final Thread thread = new Thread(this::serve, "wasserflow-lane");
+
+        Worker() {
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void hand(FutureTask<?> task) {
+            if (!next.compareAndSet(null, task)) {
+                throw new IllegalStateException("the lane worker is busy: one TwoLanes call at a time");
+            }
+            LockSupport.unpark(thread);
+        }
+
+        private void serve() {
+            long idleSince = System.nanoTime();
+            while (true) {
+                FutureTask<?> task = next.getAndSet(null);
+                if (task != null) {
+                    task.run();
+                    idleSince = System.nanoTime();
+                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    LockSupport.park(this);
+                }
             }
         }
     }
@@ -100,7 +127,8 @@ public final class TwoLanes {
 
     /** Waits for the worker's piece and returns its result, rethrowing its failure. */
     private static <T> T join(FutureTask<T> lane) {
-        while (!lane.isDone()) {
+        long start = System.nanoTime();
+        while (!lane.isDone() && System.nanoTime() - start < SPIN_NANOS) {
             Thread.onSpinWait();
         }
         try {

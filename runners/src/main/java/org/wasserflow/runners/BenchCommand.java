@@ -27,9 +27,9 @@ import org.wasserflow.flow.Components;
  */
 public final class BenchCommand {
 
-    public static final Setting<Integer> WARMUP = Setting.integer("bench.warmup", 10).atLeast(0)
-            .describe("untimed training iterations before timing");
-    public static final Setting<Integer> ITERATIONS = Setting.integer("bench.iterations", 30).atLeast(1)
+    public static final Setting<Integer> WARMUP = Setting.integer("bench.warmup", 50).atLeast(0)
+            .describe("untimed training iterations before timing (the JIT is still compiling the hot loops in the first tens)");
+    public static final Setting<Integer> ITERATIONS = Setting.integer("bench.iterations", 100).atLeast(1)
             .describe("timed training iterations");
     public static final Setting<Integer> REPEATS = Setting.integer("bench.repeats", 3).atLeast(1)
             .describe("repeats of each exact assignment");

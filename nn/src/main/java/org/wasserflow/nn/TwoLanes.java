@@ -10,8 +10,10 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 /**
  * Evaluates two independent pieces of work (the phi and psi sides of the W2 dual, the two row halves of a
  * batch-norm network's pass) and returns both results: with one thread, one after the other on the caller;
- * with two, the second on a worker thread. Each piece runs the same operations either way, so the results are
- * identical. Each piece runs inside a workspace of its lane that closes when the piece ends: what a piece
+ * with two, the second is offered to a worker thread, and the caller takes it back and runs it itself when
+ * the worker has not started it by the time the first piece is done (on a machine busy with other work, such
+ * as the other runs of a sweep, the worker may get no core; the step then costs what it costs on one thread).
+ * Each piece runs the same operations either way, so the results are identical. Each piece runs inside a workspace of its lane that closes when the piece ends: what a piece
  * returns must live in memory it does not allocate there (preallocated buffers, or Java arrays). Not
  * thread-safe: one call at a time.
  */
@@ -23,6 +25,12 @@ public final class TwoLanes {
      * critic step or a batch-norm pass hand over without parking (which costs tens of microseconds each way).
      */
     private static final long SPIN_NANOS = 2_000_000;
+
+    /**
+     * After this long, in nanoseconds, a polling thread yields its core at each poll instead of only pausing,
+     * so that on a machine with more runnable threads than cores the thread it waits for can run.
+     */
+    private static final long BUSY_NANOS = 20_000;
 
     /**
      * The one worker thread of every parallel {@code TwoLanes} in this JVM: pieces are handed to it one at a time
@@ -59,10 +67,12 @@ public final class TwoLanes {
         try {
             a = in(firstScratch, first);
         } catch (RuntimeException e) {
-            join(lane);
+            if (!worker.takeBack(lane)) {
+                join(lane);
+            }
             throw e;
         }
-        return new Both<>(a, join(lane));
+        return new Both<>(a, worker.takeBack(lane) ? run(lane) : join(lane));
     }
 
     /** Runs two pieces that return nothing. */
@@ -103,6 +113,11 @@ public final class TwoLanes {
             LockSupport.unpark(thread);
         }
 
+        /** Withdraws a piece the worker has not started; true when the caller now owns it. */
+        boolean takeBack(FutureTask<?> task) {
+            return next.compareAndSet(task, null);
+        }
+
         private void serve() {
             long idleSince = System.nanoTime();
             while (true) {
@@ -111,7 +126,7 @@ public final class TwoLanes {
                     task.run();
                     idleSince = System.nanoTime();
                 } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                    Thread.onSpinWait();
+                    pause(System.nanoTime() - idleSince);
                 } else {
                     LockSupport.park(this);
                 }
@@ -125,11 +140,26 @@ public final class TwoLanes {
         }
     }
 
+    /** Runs a piece the caller took back, on the caller's thread, and returns its result. */
+    private static <T> T run(FutureTask<T> lane) {
+        lane.run();
+        return join(lane);
+    }
+
+    /** One poll of a waiting thread that has waited {@code waited} ns: a pause, then a yield of its core. */
+    private static void pause(long waited) {
+        if (waited < BUSY_NANOS) {
+            Thread.onSpinWait();
+        } else {
+            Thread.yield();
+        }
+    }
+
     /** Waits for the worker's piece and returns its result, rethrowing its failure. */
     private static <T> T join(FutureTask<T> lane) {
         long start = System.nanoTime();
-        while (!lane.isDone() && System.nanoTime() - start < SPIN_NANOS) {
-            Thread.onSpinWait();
+        for (long waited = 0; !lane.isDone() && waited < SPIN_NANOS; waited = System.nanoTime() - start) {
+            pause(waited);
         }
         try {
             return lane.get();

@@ -304,7 +304,7 @@ public final class Mlp {
     }
 
     void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
-        Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
+        Gemm.gemm(a, b, c, transA, transB, alpha, beta);
         flops.add(2L * c.rows() * c.columns() * (transA ? a.rows() : a.columns()));
     }
 

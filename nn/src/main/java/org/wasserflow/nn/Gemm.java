@@ -35,7 +35,7 @@ public final class Gemm {
     }
 
     /** Whether the direct call is used for eligible arrays (the CPU backend with its OpenBLAS present). */
-    public static boolean direct() {
+    static boolean direct() {
         if (!Nd4j.getBackend().getClass().getSimpleName().equals("CpuBackend")) {
             return false;
         }

@@ -13,9 +13,9 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
  * with two, the second is offered to a worker thread, and the caller takes it back and runs it itself when
  * the worker has not started it by the time the first piece is done (on a machine busy with other work, such
  * as the other runs of a sweep, the worker may get no core; the step then costs what it costs on one thread).
- * Each piece runs the same operations either way, so the results are identical. Each piece runs inside a workspace of its lane that closes when the piece ends: what a piece
- * returns must live in memory it does not allocate there (preallocated buffers, or Java arrays). Not
- * thread-safe: one call at a time.
+ * Each piece runs the same operations either way, so the results are identical. Each piece runs inside a
+ * workspace of its lane that closes when the piece ends: what a piece returns must live in memory it does not
+ * allocate there (preallocated buffers, or Java arrays). Not thread-safe: one call at a time.
  */
 public final class TwoLanes {
 
@@ -125,8 +125,11 @@ public final class TwoLanes {
                 if (task != null) {
                     task.run();
                     idleSince = System.nanoTime();
-                } else if (System.nanoTime() - idleSince < SPIN_NANOS) {
-                    pause(System.nanoTime() - idleSince);
+                    continue;
+                }
+                long idle = System.nanoTime() - idleSince;
+                if (idle < SPIN_NANOS) {
+                    pause(idle);
                 } else {
                     LockSupport.park(this);
                 }

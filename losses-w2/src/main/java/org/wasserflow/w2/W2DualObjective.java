@@ -35,11 +35,12 @@ final class W2DualObjective {
     private final DualSide psi;
     private final TwoLanes lanes;
 
-    W2DualObjective(W2DualConfig cfg, Mlp phi, Mlp psi, boolean parallel) {
+    /** @param lanes runs the two sides of phases 0, 1 and 3, on one thread or two */
+    W2DualObjective(W2DualConfig cfg, Mlp phi, Mlp psi, TwoLanes lanes) {
         this.cfg = cfg;
         this.phi = new DualSide(phi, cfg);
         this.psi = new DualSide(psi, cfg);
-        this.lanes = new TwoLanes("critic", parallel);
+        this.lanes = lanes;
     }
 
     /**

@@ -13,6 +13,7 @@ import org.wasserflow.api.Settings;
 import org.wasserflow.nn.NeuralPotential;
 import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.TrainableNet;
+import org.wasserflow.nn.TwoLanes;
 
 /**
  * The neural dual potential of W2-FE (docs/math.md section 2): two MLPs {@code phi} (generated side) and
@@ -28,8 +29,8 @@ public final class W2NeuralDual extends NeuralPotential {
     public static final SettingGroup PARALLEL = SettingGroup.of("critic", "parallel W2 dual", THREADS);
 
     private final W2DualConfig dual;
-    private final int threads;
     private final Scratch scratch = new Scratch("w2-neural-dual");
+    private final TwoLanes lanes;
     private TrainableNet phi;
     private TrainableNet psi;
     private W2DualObjective objective;
@@ -38,7 +39,7 @@ public final class W2NeuralDual extends NeuralPotential {
     public W2NeuralDual(Settings settings, Seed seed) {
         super(settings, seed, "w2.neural-dual");
         this.dual = W2DualConfig.from(settings);
-        this.threads = settings.get(THREADS);
+        this.lanes = new TwoLanes("critic", settings.get(THREADS) > 1);
     }
 
     /** {@code -grad phi(y)}, the W2 velocity towards the data. */
@@ -62,8 +63,7 @@ public final class W2NeuralDual extends NeuralPotential {
             INDArray a = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
             INDArray b = Nd4j.rand(rng, y.rows(), 1).castTo(y.dataType());
             W2DualObjective.Value v = objective.accumulate(y, x, a, b);
-            phi.step();
-            psi.step();
+            lanes.both(phi::step, psi::step);
             return Map.of("critic_loss", v.loss(), "dual", v.dual(), "hinge", v.hinge(), "equality", v.equality());
         }
     }
@@ -78,7 +78,7 @@ public final class W2NeuralDual extends NeuralPotential {
         if (phi == null) {
             phi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
             psi = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
-            objective = new W2DualObjective(dual, phi.net(), psi.net(), threads > 1);
+            objective = new W2DualObjective(dual, phi.net(), psi.net(), lanes);
         } else if (phi.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("potential built for dimension " + phi.net().spec().inputDim() + ", got " + dim);
         }

@@ -12,6 +12,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.testkit.Contracts;
 import org.wasserflow.nn.Mlp;
 import org.wasserflow.nn.MlpSpec;
+import org.wasserflow.nn.TwoLanes;
 
 /** The gradient of the full W2 dual objective, equality terms included, against finite differences. */
 class W2DualObjectiveTest {
@@ -24,7 +25,8 @@ class W2DualObjectiveTest {
         MlpSpec spec = MlpSpec.scalar(2, new int[] {9, 7}, 0.6);
         Mlp phi = new Mlp(spec, rng, DataType.DOUBLE);
         Mlp psi = new Mlp(spec, rng, DataType.DOUBLE);
-        W2DualObjective obj = new W2DualObjective(new W2DualConfig(penalty, 3.0, interpolants, equality, 0.7), phi, psi, parallel);
+        W2DualObjective obj = new W2DualObjective(new W2DualConfig(penalty, 3.0, interpolants, equality, 0.7), phi, psi,
+                new TwoLanes("critic", parallel));
         int m = 12;
         INDArray y = Nd4j.randn(rng, m, 2).castTo(DataType.DOUBLE).muli(0.3);
         INDArray x = Nd4j.randn(rng, m, 2).castTo(DataType.DOUBLE).addi(1);
@@ -56,7 +58,7 @@ class W2DualObjectiveTest {
             Mlp phi = new Mlp(spec, rng);
             Mlp psi = new Mlp(spec, rng);
             W2DualConfig cfg = new W2DualConfig(W2DualConfig.Penalty.SQUARED, 200, true, true, 1.0);
-            W2DualObjective obj = new W2DualObjective(cfg, phi, psi, t == 1);
+            W2DualObjective obj = new W2DualObjective(cfg, phi, psi, new TwoLanes("critic", t == 1));
             INDArray y = Nd4j.randn(rng, 256, 2).muli(0.1);
             INDArray x = Nd4j.randn(rng, 256, 2);
             INDArray a = Nd4j.rand(rng, 256, 1);

@@ -5,12 +5,14 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.flow.Components;
 import org.wasserflow.nn.Gemm;
+import org.wasserflow.runners.report.Provenance;
 
 /**
  * The training-iteration part of {@code bench}: wall time per iteration (min, median, max), the work the
@@ -67,6 +69,9 @@ final class IterationBench {
         out.printf(Locale.ROOT, "  sgemm %dx%dx%d in this process, best of %d: one lane %.1f GFLOP/s, two lanes %.1f GFLOP/s"
                 + " (two lanes: median %.1f, min %.1f)%n", gemm[0], gemm[1], gemm[2], two.length, one[one.length - 1], two[two.length - 1],
                 median(two), two[0]);
+        Map<String, String> machine = Provenance.environment();
+        out.printf(Locale.ROOT, "  cpu %s; OpenBLAS kernels: OPENBLAS_CORETYPE %s%n", machine.get("machine.cpu"),
+                machine.get("machine.openblas_coretype"));
         double rate = two[two.length - 1] * 1e9;
         out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s at the median, %.2f of the best two-lane sgemm rate (at the min %.2f, at the max %.2f)%n",
                 work / s[s.length / 2] / 1e9, work / s[s.length / 2] / rate, work / s[0] / rate, work / s[s.length - 1] / rate);

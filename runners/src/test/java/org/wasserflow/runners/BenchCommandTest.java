@@ -48,5 +48,8 @@ class BenchCommandTest {
         Matcher fraction = Pattern.compile("achieved: [0-9.]+ GFLOP/s at the median, ([0-9.]+) of the best two-lane sgemm rate").matcher(r.out());
         assertTrue(fraction.find() && Double.parseDouble(fraction.group(1)) > 0, r.out());
         assertTrue(r.out().contains("garbage collection during the timed iterations"), r.out());
+        String kernels = System.getenv("OPENBLAS_CORETYPE") == null ? "unset" : System.getenv("OPENBLAS_CORETYPE");
+        assertTrue(Pattern.compile("cpu .+, (no )?AVX-512; OpenBLAS kernels: OPENBLAS_CORETYPE " + Pattern.quote(kernels)).matcher(r.out()).find(),
+                r.out());
     }
 }

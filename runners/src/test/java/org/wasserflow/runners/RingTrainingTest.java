@@ -53,6 +53,7 @@ class RingTrainingTest {
         }
         String provenance = Files.readString(tmp.resolve("ring/provenance.properties"));
         assertTrue(provenance.contains("run.seed = 1") && provenance.contains("timing.median_iteration_s"), provenance);
+        assertTrue(provenance.contains("machine.openblas_coretype = ") && provenance.contains("AVX-512"), "the kernels the products ran on");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedMap;
@@ -53,7 +54,27 @@ public final class Provenance {
         p.put("machine.os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         p.put("machine.cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         p.put("machine.omp_num_threads", String.valueOf(System.getenv("OMP_NUM_THREADS")));
+        p.put("machine.cpu", cpu());
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        p.put("machine.openblas_coretype", core == null ? "unset (OpenBLAS picks its kernels for this CPU)" : core);
         return p;
+    }
+
+    /**
+     * The CPU model and whether it has AVX-512. The matrix products' last bits depend on the OpenBLAS kernels,
+     * which OpenBLAS picks for the CPU unless {@code OPENBLAS_CORETYPE} names them: runs compare bit for bit
+     * only on the same kernels.
+     */
+    private static String cpu() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/cpuinfo"));
+            String model = lines.stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(System.getProperty("os.arch"));
+            boolean avx512 = lines.stream().anyMatch(l -> l.startsWith("flags") && l.contains(" avx512f"));
+            return model + (avx512 ? ", AVX-512" : ", no AVX-512");
+        } catch (IOException e) {
+            return System.getProperty("os.arch");
+        }
     }
 
     private static String mavenVersion(String group, String artifact) {

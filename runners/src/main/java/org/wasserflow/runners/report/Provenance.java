@@ -73,7 +73,7 @@ public final class Provenance {
             boolean avx512 = lines.stream().anyMatch(l -> l.startsWith("flags") && l.contains(" avx512f"));
             return model + (avx512 ? ", AVX-512" : ", no AVX-512");
         } catch (IOException e) {
-            return System.getProperty("os.arch");
+            return System.getProperty("os.arch") + ", AVX-512 not known";
         }
     }
 

@@ -13,8 +13,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Adam (Kingma &amp; Ba 2015) over a {@link Parameters} block. {@link #step} descends the accumulated gradient
  * and then clears it. Float parameters (every network the runs train) are updated by a Java loop that does ND4J's
  * {@code adam_updater} arithmetic operation for operation, so the result is the same bit for bit
- * ({@code AdamTest}); in a profile of the default ring run it took a third of the time of the op, which cost
- * about 0.45 ms a step on the 34 000 parameters of a critic. Other types go through ND4J's updater.
+ * ({@code AdamTest}); in a JFR profile of the bench it took a third of the time of the op, which cost about
+ * 0.45 ms a step on the 34 000 parameters of a critic. Other types go through ND4J's updater.
  */
 public final class Adam implements Optimizer {
 

@@ -8,15 +8,19 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code C = alpha op(A) op(B) + beta C} into a preallocated {@code C}, for the networks' passes and the
- * bench's rate measurement. On ND4J's CPU backend, float matrices whose rows are contiguous (whole arrays and
- * row blocks of them) go straight to the OpenBLAS {@code sgemm} that ND4J itself calls, with the same
- * arguments, so the result is the same bit for bit; what is skipped is ND4J's per-call op object, context and
- * checks (10-40 us a call, as much as a thin product's arithmetic). Any other backend or layout goes through
- * {@link Nd4j#gemm}.
+ * bench's rate measurement. On ND4J's CPU backend, float matrices whose rows are contiguous (whole arrays,
+ * row blocks of them, and row blocks of column vectors, which ND4J reports as 'f'-ordered) go straight to the
+ * OpenBLAS {@code sgemm} that ND4J itself calls, with the same arguments, so the result is the same bit for
+ * bit; what is skipped is ND4J's per-call op object, context and checks (10-40 us a call, as much as a thin
+ * product's arithmetic). Thin products among them are computed by {@link ThinGemm} in {@code sgemm}'s own
+ * order where its probe found that order. Any other backend or layout goes through {@link Nd4j#gemm}.
  */
 public final class Gemm {
 
-    private static final boolean DIRECT = direct();
+    private static final boolean DIRECT = available();
+
+    /** Whether the JVM runs with the incubating Vector API ({@code --add-modules jdk.incubator.vector}) that {@link ThinGemm} needs. */
+    private static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private Gemm() {
     }
@@ -28,14 +32,25 @@ public final class Gemm {
      */
     public static void gemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
         if (DIRECT && rowsContiguous(a) && rowsContiguous(b) && rowsContiguous(c)) {
-            Direct.sgemm(a, b, c, transA, transB, alpha, beta);
+            if (!VECTOR || !ThinGemm.gemm(a, b, c, transA, transB, alpha, beta)) {
+                Direct.sgemm(a, b, c, transA, transB, alpha, beta);
+            }
         } else {
             Nd4j.gemm(a, b, c, transA, transB, alpha, beta);
         }
     }
 
+    /** OpenBLAS's {@code sgemm} itself, for operands with contiguous rows on the CPU backend (see {@link #direct()}). */
+    static void sgemm(INDArray a, INDArray b, INDArray c, boolean transA, boolean transB, double alpha, double beta) {
+        Direct.sgemm(a, b, c, transA, transB, alpha, beta);
+    }
+
     /** Whether the direct call is used for eligible arrays (the CPU backend with its OpenBLAS present). */
     static boolean direct() {
+        return DIRECT;
+    }
+
+    private static boolean available() {
         if (!Nd4j.getBackend().getClass().getSimpleName().equals("CpuBackend")) {
             return false;
         }
@@ -48,7 +63,7 @@ public final class Gemm {
     }
 
     private static boolean rowsContiguous(INDArray m) {
-        return m.dataType() == DataType.FLOAT && m.rank() == 2 && m.ordering() == 'c'
+        return m.dataType() == DataType.FLOAT && m.rank() == 2 && (m.ordering() == 'c' || m.columns() == 1)
                 && (m.columns() == 1 || m.stride(1) == 1) && (m.rows() == 1 || m.stride(0) >= m.columns());
     }
 

@@ -25,7 +25,7 @@ class GemmTest {
     void everyShapeOfTheNetworksEqualsNd4jBitForBit() {
         int m = 300;
         int[][] shapes = {{m, 128, 128}, {m, 2, 128}, {m, 128, 1}, {m, 1, 128}, {m, 128, 2}, {128, m, 128}, {2, m, 128},
-            {1, m, 128}, {128, m, 1}, {7, 5, 3}};
+            {1, m, 128}, {128, m, 1}, {7, 5, 3}, {1, 1536, 128}, {2, 1536, 128}, {128, 1536, 1}, {128, 512, 2}, {2, 700, 100}, {100, 700, 1}};
         for (int[] s : shapes) {
             for (boolean ta : new boolean[] {false, true}) {
                 for (boolean tb : new boolean[] {false, true}) {
@@ -49,6 +49,30 @@ class GemmTest {
             same(a, w, c, false, false, 1.0, 0.0);
             same(a, w, c, false, true, 1.0, 1.0);
             same(a, big.get(NDArrayIndex.interval(600 - from, 900 - from), NDArrayIndex.all()), random(128, 128, 8), true, false, 1.0, 1.0);
+        }
+    }
+
+    /**
+     * Row blocks of a column vector (the tape's output and ones columns, which ND4J reports as 'f'-ordered) are
+     * contiguous and take the direct path: outer products, the 1-wide output layer, its weight gradient and bias
+     * sums (on row blocks of a hidden layer, as the thin products read them in place), with the scalars the
+     * networks pass.
+     */
+    @Test
+    void rowBlocksOfColumnVectorsEqualNd4jBitForBit() {
+        INDArray column = random(1536, 1, 15);
+        INDArray out = random(1536, 1, 16);
+        INDArray hidden = random(1536, 128, 17);
+        for (int[] r : new int[][] {{0, 512}, {512, 1024}, {0, 1024}, {256, 512}, {0, 1536}}) {
+            INDArray v = Tape.rowView(column, r[0], r[1]);
+            int n = r[1] - r[0];
+            INDArray h = Tape.rowView(hidden, r[0], r[1]);
+            same(v, random(1, 128, 18), random(n, 128, 19), false, false, 1.0, 0.0);
+            same(v, random(128, 1, 20), random(n, 128, 21), false, true, 0.5, 1.0);
+            same(h, random(128, 1, 22), Tape.rowView(out, r[0], r[1]), false, false, 1.0, 0.0);
+            same(h, v, random(128, 1, 23), true, false, 1.0, 1.0);
+            same(v, h, random(1, 128, 24), true, false, 1.0, 1.0);
+            same(v, h, random(1, 128, 25), true, false, 1.0 / n, 0.0);
         }
     }
 

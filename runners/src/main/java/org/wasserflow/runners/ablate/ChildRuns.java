@@ -58,10 +58,20 @@ public final class ChildRuns {
         }
     }
 
-    /** The command line that runs {@code wasserflow run <configFile>} with this JVM's Java, class path and properties. */
+    /** The JDK's incubating Vector API, which the networks' thin products use when the JVM was started with it. */
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+    /**
+     * The command line that runs {@code wasserflow run <configFile>} with this JVM's Java, class path, properties
+     * and Vector API module.
+     */
     static List<String> command(Path configFile) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+            cmd.add("--add-modules");
+            cmd.add(VECTOR_MODULE);
+        }
         for (String p : List.of("org.bytedeco.javacpp.cachedir", "java.awt.headless", "logback.configurationFile")) {
             if (System.getProperty(p) != null) {
                 cmd.add("-D" + p + "=" + System.getProperty(p));

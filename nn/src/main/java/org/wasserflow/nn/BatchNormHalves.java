@@ -11,8 +11,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * and the two are added, first half plus second half, on the calling thread; a parameter gradient is the
  * first half's product plus the second's, added in that order. So the result is the same, bit for bit,
  * whether the halves run on one thread or two; it differs from a whole-batch pass only by that order of
- * additions. Each layer takes three hand-offs forward (products and column sums, centring and variances,
- * normalisation and ReLU) and two backward.
+ * additions. Each hidden layer takes two hand-offs forward (its normalisation and ReLU with the next layer's
+ * product and column sums, then centring and variances) and one backward (its gradient through the
+ * normalisation and its products with the next layer down's masked sums), plus one for the output layer.
  */
 final class BatchNormHalves {
 
@@ -28,15 +29,25 @@ final class BatchNormHalves {
         tape.input = x;
         half[0].input = Tape.rowView(x, 0, half[0].rows);
         half[1].input = Tape.rowView(x, half[0].rows, tape.rows);
-        int layers = net.layerCount();
-        for (int l = 0; l < layers - 1; l++) {
+        int last = net.layerCount() - 1;
+        Normalised previous = null;
+        float[] sums = null;
+        for (int l = 0; l <= last; l++) {
             int layer = l;
-            int cols = net.spec().width(l);
-            float[] mean = sum(each(lanes, h -> {
+            Normalised before = previous;
+            TwoLanes.Both<float[], float[]> halves = each(lanes, h -> {
                 Tape t = half[h];
-                net.gemm(in(t, layer), net.weight(layer).value(), t.pre[layer], false, false, 1.0, 0.0);
-                return Kernels.columnSums(Kernels.read(t.pre[layer], t.heap1), t.rows, cols);
-            }));
+                if (before != null) {
+                    Kernels.normaliseRelu(t.heap1, before.inv, before.gamma, before.beta, t.pre[layer - 1], t.h[layer - 1],
+                            t.mask[layer - 1], t.heap2, t.heap3);
+                }
+                return layer < last ? product(t, layer) : output(t, last);
+            });
+            if (layer == last) {
+                break;
+            }
+            int cols = net.spec().width(layer);
+            float[] mean = sum(halves);
             for (int j = 0; j < cols; j++) {
                 mean[j] /= tape.rows;
             }
@@ -46,35 +57,40 @@ final class BatchNormHalves {
                 inv[j] = (float) (1.0 / Math.sqrt(var[j] / tape.rows + eps));
             }
             Kernels.write(tape.invStd[layer], inv, cols);
-            float[] gamma = Kernels.read(net.gamma(layer).value(), new float[cols]);
-            float[] beta = Kernels.read(net.beta(layer).value(), new float[cols]);
-            each(lanes, h -> {
-                Tape t = half[h];
-                Kernels.normaliseRelu(t.heap1, inv, gamma, beta, t.pre[layer], t.h[layer], t.mask[layer], t.heap2, t.heap3);
-                return null;
-            });
+            previous = new Normalised(inv, Kernels.read(net.gamma(layer).value(), new float[cols]),
+                    Kernels.read(net.beta(layer).value(), new float[cols]));
         }
-        int last = layers - 1;
-        each(lanes, h -> {
-            Tape t = half[h];
-            net.gemm(t.h[last - 1], net.weight(last).value(), t.out, false, false, 1.0, 0.0);
-            t.out.addiRowVector(net.bias(last).value());
-            if (net.spec().residual()) {
-                t.out.addi(t.input);
-            }
-            if (net.spec().output() == MlpSpec.Output.TANH) {
-                Transforms.tanh(t.out, false);
-            }
-            return null;
-        });
         return tape.out;
+    }
+
+    /** A batch-norm layer's scale {@code 1 / std} and affine parameters, for its normalisation and ReLU. */
+    private record Normalised(float[] inv, float[] gamma, float[] beta) {
+    }
+
+    /** Hidden layer {@code l}'s product on a half, kept in {@code heap1}; returns its column sums. */
+    private float[] product(Tape t, int l) {
+        net.gemm(in(t, l), net.weight(l).value(), t.pre[l], false, false, 1.0, 0.0);
+        return Kernels.columnSums(Kernels.read(t.pre[l], t.heap1), t.rows, net.spec().width(l));
+    }
+
+    /** The output layer on a half. */
+    private float[] output(Tape t, int last) {
+        net.gemm(t.h[last - 1], net.weight(last).value(), t.out, false, false, 1.0, 0.0);
+        t.out.addiRowVector(net.bias(last).value());
+        if (net.spec().residual()) {
+            t.out.addi(t.input);
+        }
+        if (net.spec().output() == MlpSpec.Output.TANH) {
+            Transforms.tanh(t.out, false);
+        }
+        return null;
     }
 
     /** As {@link Mlp#backward(Tape, INDArray)} after {@link #forward} on the same tape. */
     void backward(Tape tape, INDArray dOut, TwoLanes lanes) {
         Tape[] half = tape.halves();
         int last = net.layerCount() - 1;
-        float[] biasGrad = sum(each(lanes, h -> {
+        TwoLanes.Both<float[][], float[][]> top = each(lanes, h -> {
             Tape t = half[h];
             INDArray g = Tape.rowView(dOut, h == 0 ? 0 : half[0].rows, h == 0 ? half[0].rows : tape.rows);
             if (net.spec().output() == MlpSpec.Output.TANH) {
@@ -82,17 +98,17 @@ final class BatchNormHalves {
             }
             net.gemm(t.h[last - 1], g, t.partial[last], true, false, 1.0, 0.0);
             net.gemm(g, net.weight(last).value(), t.grad[last - 1], false, true, 1.0, 0.0);
-            return Kernels.columnSums(g.dup().data().asFloat(), t.rows, g.columns());
-        }));
+            float[] biasSums = Kernels.columnSums(g.dup().data().asFloat(), t.rows, g.columns());
+            float[][] sums = maskedSums(t, last - 1);
+            return new float[][] {biasSums, sums[0], sums[1]};
+        });
         accumulate(net.weight(last).grad(), half, last);
-        Kernels.addTo(net.bias(last).grad(), biasGrad);
+        Kernels.addTo(net.bias(last).grad(), sum(new TwoLanes.Both<>(top.first()[0], top.second()[0])));
+        TwoLanes.Both<float[][], float[][]> sums = new TwoLanes.Both<>(
+                new float[][] {top.first()[1], top.first()[2]}, new float[][] {top.second()[1], top.second()[2]});
         for (int l = last - 1; l >= 0; l--) {
             int layer = l;
             int cols = net.spec().width(l);
-            TwoLanes.Both<float[][], float[][]> sums = each(lanes, h -> {
-                Tape t = half[h];
-                return Kernels.maskedSums(t.grad[layer], t.mask[layer], t.pre[layer], t.heap1, t.heap2, t.heap3);
-            });
             float[] sumD = sum(new TwoLanes.Both<>(sums.first()[0], sums.second()[0]));
             float[] sumDx = sum(new TwoLanes.Both<>(sums.first()[1], sums.second()[1]));
             Kernels.addTo(net.gamma(layer).grad(), sumDx);
@@ -105,17 +121,23 @@ final class BatchNormHalves {
                 sumD[j] /= tape.rows;
                 sumDx[j] /= tape.rows;
             }
-            each(lanes, h -> {
+            sums = each(lanes, h -> {
                 Tape t = half[h];
                 Kernels.normaliseBackward(t.heap1, t.heap3, sumD, sumDx, scale, t.heap2, t.grad[layer]);
                 net.gemm(in(t, layer), t.grad[layer], t.partial[layer], true, false, 1.0, 0.0);
-                if (layer > 0) {
-                    net.gemm(t.grad[layer], net.weight(layer).value(), t.grad[layer - 1], false, true, 1.0, 0.0);
+                if (layer == 0) {
+                    return null;
                 }
-                return null;
+                net.gemm(t.grad[layer], net.weight(layer).value(), t.grad[layer - 1], false, true, 1.0, 0.0);
+                return maskedSums(t, layer - 1);
             });
             accumulate(net.weight(layer).grad(), half, layer);
         }
+    }
+
+    /** Layer {@code l}'s masked gradient sums on a half ({@link Kernels#maskedSums}), its values left in the heaps. */
+    private static float[][] maskedSums(Tape t, int l) {
+        return Kernels.maskedSums(t.grad[l], t.mask[l], t.pre[l], t.heap1, t.heap2, t.heap3);
     }
 
     /** The input of layer {@code l} on a half: its rows of the network's input, or of the previous ReLU output. */

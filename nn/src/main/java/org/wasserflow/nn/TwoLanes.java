@@ -3,6 +3,7 @@ package org.wasserflow.nn;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
@@ -42,6 +43,29 @@ public final class TwoLanes {
     /** The results of the two pieces. */
     public record Both<A, B>(A first, B second) { }
 
+    /**
+     * What the parallel lanes of this JVM have cost their callers so far, for the bench's account of where an
+     * iteration's time goes: the hand-offs, how many of them the worker had not started when the caller was
+     * done with its own piece (so the caller ran both), and the caller's time after its own piece until the
+     * other was done (waiting for the worker, or running the piece itself), in nanoseconds.
+     */
+    public record Handoffs(long count, long takenBack, long afterNanos) {
+
+        /** The hand-offs since {@code earlier}. */
+        public Handoffs since(Handoffs earlier) {
+            return new Handoffs(count - earlier.count, takenBack - earlier.takenBack, afterNanos - earlier.afterNanos);
+        }
+    }
+
+    private static final LongAdder HANDOFFS = new LongAdder();
+    private static final LongAdder TAKEN_BACK = new LongAdder();
+    private static final LongAdder AFTER_NANOS = new LongAdder();
+
+    /** The hand-offs of every parallel {@code TwoLanes} in this JVM so far. */
+    public static Handoffs handoffs() {
+        return new Handoffs(HANDOFFS.sum(), TAKEN_BACK.sum(), AFTER_NANOS.sum());
+    }
+
     private final Scratch firstScratch;
     private final Scratch secondScratch;
     private final Worker worker;
@@ -72,7 +96,15 @@ public final class TwoLanes {
             }
             throw e;
         }
-        return new Both<>(a, worker.takeBack(lane) ? run(lane) : join(lane));
+        long done = System.nanoTime();
+        boolean takenBack = worker.takeBack(lane);
+        B b = takenBack ? run(lane) : join(lane);
+        HANDOFFS.increment();
+        if (takenBack) {
+            TAKEN_BACK.increment();
+        }
+        AFTER_NANOS.add(System.nanoTime() - done);
+        return new Both<>(a, b);
     }
 
     /** Runs two pieces that return nothing. */

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.flow.Components;
 import org.wasserflow.nn.Gemm;
+import org.wasserflow.nn.TwoLanes;
 import org.wasserflow.runners.report.Provenance;
 
 /**
@@ -48,6 +49,7 @@ final class IterationBench {
         long potential0 = c.potential().flops();
         long generator0 = c.generator().flops();
         long gc0 = gcMillis();
+        TwoLanes.Handoffs lanes0 = TwoLanes.handoffs();
         double[] t = new double[Math.max(1, iterations)];
         for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();
@@ -55,6 +57,7 @@ final class IterationBench {
             t[i] = (System.nanoTime() - t0) / 1e9;
         }
         double gc = (gcMillis() - gc0) / 1e3;
+        TwoLanes.Handoffs lanes = TwoLanes.handoffs().since(lanes0);
         double potential = (c.potential().flops() - potential0) / (double) t.length;
         double generator = (c.generator().flops() - generator0) / (double) t.length;
         double[] s = t.clone();
@@ -77,6 +80,23 @@ final class IterationBench {
                 work / s[s.length / 2] / 1e9, work / s[s.length / 2] / rate, work / s[0] / rate, work / s[s.length - 1] / rate);
         out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc,
                 100 * gc / Arrays.stream(t).sum());
+        handoffs(lanes, t.length, s[s.length / 2]);
+    }
+
+    /**
+     * What the two lanes' hand-offs cost: per iteration, the hand-offs, the share the caller ran itself because
+     * the worker had not started them, and the caller's time after its own pieces (waiting or running the
+     * other piece), against the median iteration.
+     */
+    private void handoffs(TwoLanes.Handoffs lanes, int iterations, double median) {
+        if (lanes.count() == 0) {
+            out.println("  two-lane hand-offs: none (the critic and the generator run on one thread)");
+            return;
+        }
+        double after = lanes.afterNanos() / 1e9 / iterations;
+        out.printf(Locale.ROOT, "  two-lane hand-offs: %.0f per iteration, %.0f%% of them run by the caller (the worker had not started);"
+                + " the caller's time after its own pieces: %.1f ms per iteration (%.0f%% of the median)%n", (double) lanes.count() / iterations,
+                100.0 * lanes.takenBack() / lanes.count(), 1e3 * after, 100 * after / median);
     }
 
     /**

@@ -45,9 +45,12 @@ class BenchCommandTest {
         assertTrue(Double.parseDouble(work.group(2)) > 0 && Double.parseDouble(work.group(3)) > 0, work.group());
         assertTrue(Pattern.compile("sgemm 64x32x32 in this process, best of 9: one lane [0-9.]+ GFLOP/s, two lanes [0-9.]+ GFLOP/s").matcher(r.out()).find(),
                 r.out());
-        Matcher fraction = Pattern.compile("achieved: [0-9.]+ GFLOP/s at the median, ([0-9.]+) of the best two-lane sgemm rate").matcher(r.out());
-        assertTrue(fraction.find() && Double.parseDouble(fraction.group(1)) > 0, r.out());
+        Matcher fraction = Pattern.compile("achieved: ([0-9.]+) GFLOP/s at the median, ([0-9.]+) of the best two-lane sgemm rate").matcher(r.out());
+        assertTrue(fraction.find() && Double.parseDouble(fraction.group(1)) > 0 && Double.parseDouble(fraction.group(2)) <= 1.5, r.out());
         assertTrue(r.out().contains("garbage collection during the timed iterations"), r.out());
+        Matcher handoffs = Pattern.compile("two-lane hand-offs: ([0-9]+) per iteration, ([0-9]+)% of them run by the caller .*"
+                + "the caller's time after its own pieces: ([0-9.]+) ms per iteration").matcher(r.out());
+        assertTrue(handoffs.find() && Integer.parseInt(handoffs.group(1)) > 0 && Integer.parseInt(handoffs.group(2)) <= 100, r.out());
         String kernels = System.getenv("OPENBLAS_CORETYPE") == null ? "unset" : System.getenv("OPENBLAS_CORETYPE");
         assertTrue(Pattern.compile("cpu .+AVX-512[^;]*; OpenBLAS kernels: OPENBLAS_CORETYPE " + Pattern.quote(kernels)).matcher(r.out()).find(),
                 r.out());

@@ -31,7 +31,6 @@ final class BatchNormHalves {
         half[1].input = Tape.rowView(x, half[0].rows, tape.rows);
         int last = net.layerCount() - 1;
         Normalised previous = null;
-        float[] sums = null;
         for (int l = 0; l <= last; l++) {
             int layer = l;
             Normalised before = previous;

@@ -86,7 +86,7 @@ final class ThinGemm {
         if (!s.thin()) {
             return false;
         }
-        int[] ends = BLOCKS.computeIfAbsent(s, SgemmBlocking::find);
+        int[] ends = blocks(s);
         if (ends == NONE) {
             return false;
         }
@@ -96,7 +96,12 @@ final class ThinGemm {
 
     /** Whether {@code s} is computed here (probing it the first time): for tests. */
     static boolean matched(Shape s) {
-        return s.thin() && BLOCKS.computeIfAbsent(s, SgemmBlocking::find) != NONE;
+        return s.thin() && blocks(s) != NONE;
+    }
+
+    /** The block ends found for {@code s}, probing it the first time ({@link SgemmBlocking}); {@link #none()} if none matched. */
+    private static int[] blocks(Shape s) {
+        return BLOCKS.computeIfAbsent(s, SgemmBlocking::find);
     }
 
     static int[] none() {

@@ -104,9 +104,7 @@ class CheckpointResumeTest {
 
     /** The same run in a child JVM, as the command line starts it. */
     private Process child(String name) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.wasserflow.runners.Main", "run", "../configs/ring-w2.properties"));
-        cmd.addAll(SMALL);
+        List<String> cmd = TestRuns.ringRun(SMALL);
         cmd.add("run.out=" + tmp);
         cmd.add("run.name=" + name);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());
@@ -124,13 +122,6 @@ class CheckpointResumeTest {
     }
 
     private List<String> withoutTimes(String run) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(tmp.resolve(run).resolve("metrics.csv"))) {
-            String[] cells = line.split(",");
-            cells[1] = "";
-            cells[2] = "";
-            out.add(String.join(",", cells));
-        }
-        return out;
+        return TestRuns.withoutTimes(tmp.resolve(run));
     }
 }

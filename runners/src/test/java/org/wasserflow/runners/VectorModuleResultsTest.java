@@ -36,9 +36,7 @@ class VectorModuleResultsTest {
         args.add("run.name=with");
         new TrainCommand(new ConfigLoader().load(Path.of("..", "configs", "ring-w2.properties"), args), getClass().getClassLoader(), "test")
                 .execute();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), "org.wasserflow.runners.Main", "run", "../configs/ring-w2.properties"));
-        cmd.addAll(SHORT);
+        List<String> cmd = TestRuns.ringRun(SHORT);
         cmd.add("run.out=" + tmp);
         cmd.add("run.name=without");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("without.log").toFile());
@@ -53,13 +51,6 @@ class VectorModuleResultsTest {
     }
 
     private List<String> withoutTimes(String run) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(tmp.resolve(run).resolve("metrics.csv"))) {
-            String[] cells = line.split(",");
-            cells[1] = "";
-            cells[2] = "";
-            out.add(String.join(",", cells));
-        }
-        return out;
+        return TestRuns.withoutTimes(tmp.resolve(run));
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wasserflow.runners.TestRuns;
 import org.wasserflow.runners.report.MetricsTable;
 
 /**
@@ -79,17 +80,8 @@ class AblateResumeTest {
         new AblateCommand(preset, a, getClass().getClassLoader()).execute();
         String resumed = Files.readString(provenance);
         assertTrue(resumed.contains("status = completed") && resumed.contains("resumed_from_iteration = 2"), resumed);
-        assertEquals(withoutTimes(whole), withoutTimes(Files.readAllLines(run.resolve("metrics.csv"))),
+        assertEquals(TestRuns.withoutTimes(whole), TestRuns.withoutTimes(run),
                 "resumed from iteration 2 to the same metrics as the uninterrupted run");
-    }
-
-    private static List<String> withoutTimes(List<String> csv) {
-        return csv.stream().map(l -> {
-            String[] cells = l.split(",");
-            cells[1] = "";
-            cells[2] = "";
-            return String.join(",", cells);
-        }).toList();
     }
 
     private static void deleteTree(Path dir) throws IOException {

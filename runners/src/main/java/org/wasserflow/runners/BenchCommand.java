@@ -27,8 +27,9 @@ import org.wasserflow.flow.Components;
  */
 public final class BenchCommand {
 
-    public static final Setting<Integer> WARMUP = Setting.integer("bench.warmup", 50).atLeast(0)
-            .describe("untimed training iterations before timing (the JIT is still compiling the hot loops in the first tens)");
+    public static final Setting<Integer> WARMUP = Setting.integer("bench.warmup", 300).atLeast(0)
+            .describe("untimed training iterations before timing (the JIT compiler works through the first few hundred,"
+                    + " on a core the two lanes need; the bench reports its time during the timed ones)");
     public static final Setting<Integer> ITERATIONS = Setting.integer("bench.iterations", 100).atLeast(1)
             .describe("timed training iterations");
     public static final Setting<Integer> REPEATS = Setting.integer("bench.repeats", 3).atLeast(1)

@@ -1,6 +1,7 @@
 package org.wasserflow.runners;
 
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -20,8 +21,9 @@ import org.wasserflow.runners.report.Provenance;
  * iteration performs in matrix products (counted by the networks, {@link org.wasserflow.api.Generator#flops}),
  * and that work's rate as a fraction of the sgemm rate measured in the same process on the layers' shape, with
  * one lane and with two lanes of one thread each (how the critic uses the two cores). Also reports what can
- * widen the spread between min and median: garbage-collection time during the timed iterations, and the
- * spread of the sgemm rate itself over repeated measurements (on the 2-core development machine, the two-lane
+ * widen the spread between min and median: garbage-collection and JIT-compilation time during the timed
+ * iterations (the compiler threads take a core from the two lanes), the lanes' hand-offs, and the spread of
+ * the sgemm rate itself over repeated measurements (on the 2-core development machine, the two-lane
  * rate alone ranges over 2x between repeats a second apart).
  */
 final class IterationBench {
@@ -49,6 +51,7 @@ final class IterationBench {
         long potential0 = c.potential().flops();
         long generator0 = c.generator().flops();
         long gc0 = gcMillis();
+        long jit0 = jitMillis();
         TwoLanes.Handoffs lanes0 = TwoLanes.handoffs();
         double[] t = new double[Math.max(1, iterations)];
         for (int i = 0; i < t.length; i++) {
@@ -57,6 +60,7 @@ final class IterationBench {
             t[i] = (System.nanoTime() - t0) / 1e9;
         }
         double gc = (gcMillis() - gc0) / 1e3;
+        double jit = (jitMillis() - jit0) / 1e3;
         TwoLanes.Handoffs lanes = TwoLanes.handoffs().since(lanes0);
         double potential = (c.potential().flops() - potential0) / (double) t.length;
         double generator = (c.generator().flops() - generator0) / (double) t.length;
@@ -80,6 +84,8 @@ final class IterationBench {
                 work / s[s.length / 2] / 1e9, work / s[s.length / 2] / rate, work / s[0] / rate, work / s[s.length - 1] / rate);
         out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc,
                 100 * gc / Arrays.stream(t).sum());
+        out.printf(Locale.ROOT, "  JIT compilation during the timed iterations: %.3f s of the compiler threads (%.1f%% of their time)%n", jit,
+                100 * jit / Arrays.stream(t).sum());
         handoffs(lanes, t.length, s[s.length / 2]);
     }
 
@@ -140,5 +146,11 @@ final class IterationBench {
 
     private static long gcMillis() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+    }
+
+    /** The JIT compilers' accumulated time so far, in milliseconds (0 where the JVM does not monitor it). */
+    private static long jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 }

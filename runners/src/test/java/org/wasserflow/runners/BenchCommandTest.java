@@ -48,6 +48,9 @@ class BenchCommandTest {
         Matcher fraction = Pattern.compile("achieved: ([0-9.]+) GFLOP/s at the median, ([0-9.]+) of the best two-lane sgemm rate").matcher(r.out());
         assertTrue(fraction.find() && Double.parseDouble(fraction.group(1)) > 0 && Double.parseDouble(fraction.group(2)) <= 1.5, r.out());
         assertTrue(r.out().contains("garbage collection during the timed iterations"), r.out());
+        Matcher jit = Pattern.compile("JIT compilation during the timed iterations: ([0-9.]+) s of the compiler threads \\(([0-9.]+)% of their time\\)")
+                .matcher(r.out());
+        assertTrue(jit.find() && Double.parseDouble(jit.group(1)) >= 0, r.out());
         Matcher handoffs = Pattern.compile("two-lane hand-offs: ([0-9]+) per iteration, ([0-9]+)% of them run by the caller .*"
                 + "the caller's time after its own pieces: ([0-9.]+) ms per iteration").matcher(r.out());
         assertTrue(handoffs.find() && Integer.parseInt(handoffs.group(1)) > 0 && Integer.parseInt(handoffs.group(2)) <= 100, r.out());

@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.wasserflow.nn.FloatRows;
 import org.wasserflow.nn.Mlp;
 import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.Tape;
@@ -26,6 +27,10 @@ final class DualSide {
     private final W2DualConfig cfg;
     private Tape tape;
     private INDArray input;
+    /** Row blocks of {@code input}: own points, interpolants (or null), the other side's mapped points (or null). */
+    private INDArray ownRows;
+    private INDArray interpolantRows;
+    private INDArray mappedRows;
     private INDArray mapped;
     private INDArray dOut;
     private INDArray dGrad;
@@ -46,15 +51,15 @@ final class DualSide {
      */
     INDArray own(INDArray p, INDArray q, INDArray w) {
         allocate(p.rows(), p.columns());
-        rows(input, 0).assign(p);
+        FloatRows.copy(p, ownRows);
         if (cfg.interpolants()) {
-            rows(input, m).assign(p).subi(q).muliColumnVector(w).addi(q);
+            FloatRows.interpolate(p, q, w, interpolantRows);
         }
         net.forward(tape, input, 0, m);
         if (!cfg.equality()) {
             return null;
         }
-        return p.sub(net.inputGradient(tape.rows(0, m)), mapped);
+        return FloatRows.subtract(p, net.inputGradient(tape.rows(0, m)), mapped);
     }
 
     /**
@@ -66,7 +71,7 @@ final class DualSide {
     DualTerms.SideValues cross(INDArray otherMapped) {
         int mappedFrom = cfg.interpolants() ? 2 * m : m;
         if (cfg.equality()) {
-            rows(input, mappedFrom).assign(otherMapped);
+            FloatRows.copy(otherMapped, mappedRows);
         }
         int total = tape.rows();
         if (total > m) {
@@ -78,7 +83,7 @@ final class DualSide {
         double[] out = read(tape.output());
         double[] own = Arrays.copyOfRange(out, 0, m);
         double[] interpolated = cfg.interpolants() ? Arrays.copyOfRange(out, m, 2 * m) : null;
-        double[] interpolants = cfg.interpolants() ? read(rows(input, m)) : null;
+        double[] interpolants = cfg.interpolants() ? read(interpolantRows) : null;
         if (!cfg.equality()) {
             return new DualTerms.SideValues(own, interpolated, interpolants, null, null, null);
         }
@@ -117,6 +122,9 @@ final class DualSide {
             mapped = Nd4j.create(type, m, dim);
             dOut = Nd4j.create(type, blocks * m, 1);
             dGrad = Nd4j.create(type, m, dim);
+            ownRows = rows(input, 0);
+            interpolantRows = cfg.interpolants() ? rows(input, m) : null;
+            mappedRows = cfg.equality() ? rows(input, cfg.interpolants() ? 2 * m : m) : null;
             return null;
         });
     }

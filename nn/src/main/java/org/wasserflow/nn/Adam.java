@@ -30,8 +30,12 @@ public final class Adam implements Optimizer {
     private final float[] v;
     private final float[] w;
     private final float[] g;
-    /** One float, for the powers of the betas. */
-    private final INDArray cell = Nd4j.zeros(DataType.FLOAT, 1);
+    /** How many steps' powers of the betas one ND4J call computes. */
+    private static final int POWERS = 1024;
+    /** For float parameters: {@code beta1^(t+1)} and {@code beta2^(t+1)} for the steps {@code t} from {@link #powersFrom}. */
+    private float[] beta1Powers;
+    private float[] beta2Powers;
+    private int powersFrom = -1;
     private int iteration;
 
     /**
@@ -82,15 +86,28 @@ public final class Adam implements Optimizer {
      * the steps), the square root in float, the division by {@code 1 - beta1^(t+1)} in double.
      */
     private float stepSize(float lr, float beta1, float beta2, float epsilon, int t) {
-        float beta1T = power(beta1, (float) t + 1);
-        float beta2T = power(beta2, (float) t + 1);
+        if (powersFrom < 0 || t < powersFrom || t >= powersFrom + POWERS) {
+            powersFrom = t;
+            beta1Powers = powers(beta1, t);
+            beta2Powers = powers(beta2, t);
+        }
+        float beta1T = beta1Powers[t - powersFrom];
+        float beta2T = beta2Powers[t - powersFrom];
         float size = (float) ((lr * (float) Math.sqrt((float) (1.0 - beta2T))) / (1.0 - beta1T));
         return Float.isNaN(size) || Float.isInfinite(size) || size == 0 ? epsilon : size;
     }
 
-    private float power(float base, float exponent) {
-        cell.putScalar(0, base);
-        return Transforms.pow(cell, exponent, false).getFloat(0);
+    /**
+     * {@code base^(t+1)} for the {@value #POWERS} steps {@code t} from {@code from}, by ND4J's float {@code pow}
+     * in one call (the same function its updater applies to one exponent at a time).
+     */
+    private static float[] powers(float base, int from) {
+        float[] exponents = new float[POWERS];
+        for (int i = 0; i < POWERS; i++) {
+            exponents[i] = (float) (from + i) + 1;
+        }
+        INDArray bases = Nd4j.valueArrayOf(new long[] {POWERS}, base, DataType.FLOAT);
+        return Transforms.pow(bases, Nd4j.createFromArray(exponents), false).toFloatVector();
     }
 
     /**

@@ -75,7 +75,7 @@ final class BatchNormHalves {
     /** The output layer on a half. */
     private float[] output(Tape t, int last) {
         net.gemm(t.h[last - 1], net.weight(last).value(), t.out, false, false, 1.0, 0.0);
-        t.out.addiRowVector(net.bias(last).value());
+        Kernels.addRow(t.out, net.bias(last).value(), t.heap1);
         if (net.spec().residual()) {
             t.out.addi(t.input);
         }

@@ -30,6 +30,25 @@ final class Kernels {
         return true;
     }
 
+    /**
+     * Whether every array is float with its elements contiguous in row-major order (whole arrays, row blocks,
+     * and row blocks of column vectors, which ND4J may report as 'f'-ordered), so {@link #read} and
+     * {@link #write} apply.
+     */
+    static boolean dense(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a.dataType() != DataType.FLOAT || a.rank() != 2) {
+                return false;
+            }
+            boolean rows = a.rows() == 1 || a.stride(0) == a.columns();
+            boolean cols = a.columns() == 1 || a.stride(1) == 1;
+            if (!rows || !cols) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code h = relu(a + bias)} and {@code mask = [a + bias > 0]}, {@code bias} a row vector; {@code a} is left as it is. */
     static void biasReluMask(INDArray a, INDArray bias, INDArray h, INDArray mask, float[] s1, float[] s2) {
         int rows = a.rows();
@@ -120,6 +139,20 @@ final class Kernels {
             d[i] = p[i] * d[i];
         }
         write(out, d, n);
+    }
+
+    /** {@code a += row} on every row of {@code a} (as ND4J's {@code addiRowVector}); {@code scratch} holds {@code a}'s values meanwhile. */
+    static void addRow(INDArray a, INDArray row, float[] scratch) {
+        int cols = a.columns();
+        int n = a.rows() * cols;
+        float[] v = read(a, scratch);
+        float[] r = read(row, new float[cols]);
+        for (int i = 0; i < n; i += cols) {
+            for (int j = 0; j < cols; j++) {
+                v[i + j] += r[j];
+            }
+        }
+        write(a, v, n);
     }
 
     /** {@code row += add}, for a float row vector. */

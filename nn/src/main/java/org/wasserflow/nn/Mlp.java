@@ -156,7 +156,11 @@ public final class Mlp {
         }
         int last = layers - 1;
         gemm(prev, weight(last).value(), tape.out, false, false, 1.0, 0.0);
-        tape.out.addiRowVector(bias(last).value());
+        if (Kernels.dense(tape.out, bias(last).value())) {
+            Kernels.addRow(tape.out, bias(last).value(), tape.heap1);
+        } else {
+            tape.out.addiRowVector(bias(last).value());
+        }
         if (spec.residual()) {
             tape.out.addi(x);
         }

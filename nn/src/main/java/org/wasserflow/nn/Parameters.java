@@ -21,6 +21,8 @@ public final class Parameters {
     private final INDArray grads;
     private final List<Tensor> tensors = new ArrayList<>();
     private long used;
+    /** For float gradients: as many zeros, copied in by {@link #zeroGrad}. */
+    private float[] zeros;
 
     /**
      * @param shapes the shape {@code [rows, cols]} of each tensor, in order
@@ -56,9 +58,16 @@ public final class Parameters {
         return grads;
     }
 
-    /** Sets every gradient to zero. */
+    /** Sets every gradient to zero (float: by copying zeros into the buffer, without an ND4J op). */
     public void zeroGrad() {
-        grads.assign(0);
+        if (grads.dataType() == DataType.FLOAT) {
+            if (zeros == null) {
+                zeros = new float[(int) grads.length()];
+            }
+            Kernels.write(grads, zeros, zeros.length);
+        } else {
+            grads.assign(0);
+        }
     }
 
     /** The number of scalar parameters. */

@@ -18,6 +18,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 final class BatchNormHalves {
 
     private final Mlp net;
+    /** Scratch of {@link #accumulate}, which runs on the calling thread: the gradient and the two halves' products. */
+    private float[] summed = new float[0];
+    private float[] firstHalf = summed;
+    private float[] secondHalf = summed;
 
     BatchNormHalves(Mlp net) {
         this.net = net;
@@ -144,9 +148,24 @@ final class BatchNormHalves {
         return l == 0 ? t.input : t.h[l - 1];
     }
 
-    /** The gradient of layer {@code l}'s weight: first half's product, then the second's. */
-    private static void accumulate(INDArray grad, Tape[] half, int l) {
-        grad.addi(half[0].partial[l]).addi(half[1].partial[l]);
+    /**
+     * The gradient of layer {@code l}'s weight: first half's product, then the second's, added in float in
+     * that order (as {@code grad.addi(first).addi(second)}), on the calling thread.
+     */
+    private void accumulate(INDArray grad, Tape[] half, int l) {
+        int n = (int) grad.length();
+        if (summed.length < n) {
+            summed = new float[n];
+            firstHalf = new float[n];
+            secondHalf = new float[n];
+        }
+        float[] g = Kernels.read(grad, summed);
+        float[] first = Kernels.read(half[0].partial[l], firstHalf);
+        float[] second = Kernels.read(half[1].partial[l], secondHalf);
+        for (int i = 0; i < n; i++) {
+            g[i] = g[i] + first[i] + second[i];
+        }
+        Kernels.write(grad, g, n);
     }
 
     private static <T> TwoLanes.Both<T, T> each(TwoLanes lanes, IntFunction<T> piece) {

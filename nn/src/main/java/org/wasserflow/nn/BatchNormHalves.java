@@ -31,8 +31,11 @@ final class BatchNormHalves {
     INDArray forward(Tape tape, INDArray x, TwoLanes lanes, double eps) {
         Tape[] half = tape.halves();
         tape.input = x;
-        half[0].input = Tape.rowView(x, 0, half[0].rows);
-        half[1].input = Tape.rowView(x, half[0].rows, tape.rows);
+        if (tape.halvedInput != x) {
+            half[0].input = Scratch.outside(() -> Tape.rowView(x, 0, half[0].rows));
+            half[1].input = Scratch.outside(() -> Tape.rowView(x, half[0].rows, tape.rows));
+            tape.halvedInput = x;
+        }
         int last = net.layerCount() - 1;
         Normalised previous = null;
         for (int l = 0; l <= last; l++) {

@@ -18,6 +18,8 @@ public final class Tape {
     private final DataType dtype;
     private final MlpSpec spec;
     INDArray input;
+    /** The input whose row halves the two half tapes' inputs are ({@link BatchNormHalves}): views made once per input. */
+    INDArray halvedInput;
     /**
      * Per hidden layer: the pre-activation {@code h_{l-1} W_l}; with batch norm normalised in place ({@code xhat}),
      * without it the ND4J reference path adds the bias in place and the float kernels leave it as the product.

@@ -56,6 +56,24 @@ class TapeSliceTest {
         assertThrows(IllegalStateException.class, () -> bn.newTape(8).rows(0, 4));
     }
 
+    /** A batch-norm tape keeps the row halves of its last input: a new input (or new values in it) must be followed. */
+    @Test
+    void aBatchNormTapeFollowsEachNewInput() {
+        Mlp bn = new Mlp(new MlpSpec(2, new int[] {8, 8}, 2, MlpSpec.Norm.BATCH, true, 0.1), rng,
+                org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        TwoLanes lanes = new TwoLanes("slice-test", true);
+        INDArray x1 = Nd4j.randn(rng, 12, 2).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        INDArray x2 = Nd4j.randn(rng, 12, 2).castTo(org.nd4j.linalg.api.buffer.DataType.FLOAT);
+        Tape reused = bn.newTape(12);
+        bn.forward(reused, x1, lanes);
+        INDArray second = bn.forward(reused, x2, lanes).dup();
+        assertEquals(bn.forward(bn.newTape(12), x2, lanes).dup(), second);
+        x2.muli(3);
+        INDArray changed = bn.forward(reused, x2, lanes).dup();
+        assertEquals(bn.forward(bn.newTape(12), x2, lanes).dup(), changed);
+        assertEquals(false, changed.equals(second));
+    }
+
     @Test
     void flopsCountTwoMultiplyAddsPerProductEntry() {
         Mlp net = new Mlp(MlpSpec.scalar(3, new int[] {7, 5}, 0.5), rng);

@@ -82,10 +82,10 @@ final class IterationBench {
         double rate = two[two.length - 1] * 1e9;
         out.printf(Locale.ROOT, "  achieved: %.1f GFLOP/s at the median, %.2f of the best two-lane sgemm rate (at the min %.2f, at the max %.2f)%n",
                 work / s[s.length / 2] / 1e9, work / s[s.length / 2] / rate, work / s[0] / rate, work / s[s.length - 1] / rate);
-        out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc,
-                100 * gc / Arrays.stream(t).sum());
+        double timed = Arrays.stream(t).sum();
+        out.printf(Locale.ROOT, "  garbage collection during the timed iterations: %.3f s (%.1f%% of their time)%n", gc, 100 * gc / timed);
         out.printf(Locale.ROOT, "  JIT compilation during the timed iterations: %.3f s of the compiler threads (%.1f%% of their time)%n", jit,
-                100 * jit / Arrays.stream(t).sum());
+                100 * jit / timed);
         handoffs(lanes, t.length, s[s.length / 2]);
     }
 

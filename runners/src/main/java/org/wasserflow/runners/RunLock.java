@@ -61,6 +61,11 @@ public final class RunLock implements Closeable {
         return new RunLock(channel, lock);
     }
 
+    /** Locks {@code dir} for {@code command} if {@code file} lies inside it (a command writing into a run); else null. */
+    public static RunLock ifInside(Path dir, Path file, String command) throws IOException {
+        return file.toAbsolutePath().normalize().startsWith(dir.toAbsolutePath().normalize()) ? acquire(dir, command) : null;
+    }
+
     private static String holder(FileChannel channel) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(4096);
         int n = channel.read(buf, 0);

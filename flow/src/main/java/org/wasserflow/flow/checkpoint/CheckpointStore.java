@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Spi;
+import org.wasserflow.flow.Version;
 
 /**
  * The checkpoints of a run, in {@code <run>/checkpoints/it-<iteration>/}: {@code state.npz}, every component's
@@ -106,7 +107,7 @@ public final class CheckpointStore {
             Npz.write(tmp.resolve("state.npz"), arrays);
             Properties p = new Properties();
             p.setProperty("format", FORMAT);
-            p.setProperty("version.wasserflow", String.valueOf(CheckpointStore.class.getPackage().getImplementationVersion()));
+            p.setProperty("version.wasserflow", Version.wasserflow());
             p.setProperty("version.spi", String.valueOf(Spi.VERSION));
             p.setProperty("config.sha256", configHash(config));
             p.setProperty("state.sha256", sha256(tmp.resolve("state.npz")));

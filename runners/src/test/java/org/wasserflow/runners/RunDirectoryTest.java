@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stopped before its first checkpoint is started again under its name, a run of another configuration under that
  * name is refused; SIGTERM with {@code run.checkpoint_every=0} still checkpoints; a second process is refused a
  * locked run directory in one line naming the holder, and the lock dies with its holder; the best checkpoint by
- * {@code run.keep_best} is kept and {@code sample checkpoint=best} reads it; a full disk (a small tmpfs, where this
+ * {@code run.keep_best} is kept (the least w2 by default, the greatest of a metric that declares higher better) and
+ * {@code sample checkpoint=best} reads it; a full disk (a small tmpfs, where this
  * test may mount one) stops the run in one line naming the checkpoint's path, keeping the previous checkpoint.
  */
 class RunDirectoryTest {
@@ -82,6 +83,20 @@ class RunDirectoryTest {
         assertEquals(2, badMetric.status());
         assertTrue(badMetric.err().contains("invalid value 'w9' for key 'run.keep_best'") && badMetric.err().contains("[w2, w1, energy, hq_fraction"), badMetric.err());
         assertFalse(Files.exists(tmp.resolve("w9")), "the refused run leaves no directory behind");
+    }
+
+    @Test
+    void aMetricThatDeclaresHigherBetterKeepsItsMaximum() throws IOException {
+        Cli.Result run = Cli.run(args(tmp, "hq", "run.keep_best=hq_fraction").toArray(String[]::new));
+        assertEquals(0, run.status(), run.err());
+        List<String> header = List.of(Files.readAllLines(tmp.resolve("hq/metrics.csv")).get(0).split(","));
+        int column = header.indexOf("hq_fraction");
+        List<String[]> rows = Files.readAllLines(tmp.resolve("hq/metrics.csv")).stream().skip(1).map(l -> l.split(",")).toList();
+        String[] best = rows.stream().reduce((a, b) -> Double.parseDouble(b[column]) > Double.parseDouble(a[column]) ? b : a).orElseThrow();
+        TrainedRun kept = TrainedRun.open(tmp.resolve("hq"), "best", getClass().getClassLoader());
+        assertEquals(Long.parseLong(best[0]), kept.checkpoint().iteration(), "the first row of greatest hq_fraction");
+        assertTrue(Long.parseLong(best[0]) > 0, "not the untrained generator, whose hq_fraction is least");
+        assertEquals("higher", kept.checkpoint().manifest().get("best.better"));
     }
 
     @Test

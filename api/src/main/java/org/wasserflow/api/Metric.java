@@ -24,6 +24,16 @@ public interface Metric {
         EQUAL_SIZES
     }
 
+    /** Which way a column improves. */
+    enum Better {
+        /** Lower values are better (a distance). */
+        LOWER,
+        /** Higher values are better (an accuracy, a coverage). */
+        HIGHER,
+        /** Neither: a reference value (a floor) or one with a target in between (a ratio to 1). */
+        NEITHER
+    }
+
     /** The logical name the metric is registered under, e.g. {@code w2}. */
     String name();
 
@@ -37,4 +47,13 @@ public interface Metric {
      * {@code w2} and {@code w2_floor}).
      */
     Map<String, Double> evaluate(Evaluation evaluation);
+
+    /**
+     * Which way {@code column} improves, for keeping the best checkpoint ({@code run.keep_best}): lower by
+     * default. A metric declares the exceptions among its own columns and answers {@link Better#LOWER} for any
+     * other name.
+     */
+    default Better better(String column) {
+        return Better.LOWER;
+    }
 }

@@ -16,8 +16,8 @@ import org.wasserflow.flow.config.ConfigValidator;
 /**
  * The {@code sample} command: {@code wasserflow sample <run-dir> n=10000 out=samples.npy [checkpoint=400]}
  * draws {@code n} fresh source points (from the stream {@code sample} of the run's seed) and writes the
- * generator's images of them, from the newest checkpoint or a chosen one, as {@code .npy} (float32) or
- * {@code .csv}.
+ * generator's images of them, from the newest checkpoint or a chosen one ({@code checkpoint=best}: the best
+ * by {@code run.keep_best}), as {@code .npy} (float32) or {@code .csv}. Writing into the run directory locks it.
  */
 public final class SampleCommand {
 
@@ -26,7 +26,7 @@ public final class SampleCommand {
     public static final Setting<Integer> N = Setting.integer("n", 10_000).atLeast(1).describe("how many points to generate");
     public static final Setting<String> OUT = PointFiles.output("samples.npy");
     public static final Setting<String> CHECKPOINT = Setting.text("checkpoint", "")
-            .describe("the checkpoint: its iteration or directory name; empty for the newest");
+            .describe("the checkpoint: its iteration or directory name, best for the best kept by run.keep_best; empty for the newest");
     /** The command's keys. */
     public static final SettingGroup GROUP = SettingGroup.of("", "wasserflow sample <run-dir>", N, OUT, CHECKPOINT);
 
@@ -48,7 +48,9 @@ public final class SampleCommand {
                 .sample(settings.get(N), new Seed(run.components().run().seed()).stream("sample")).points();
         INDArray samples = run.components().generator().generate(source);
         Path out = Path.of(settings.get(OUT));
-        PointFiles.write(out, samples);
+        try (RunLock lock = RunLock.ifInside(dir, out, "wasserflow sample " + dir)) {
+            PointFiles.write(out, samples);
+        }
         LOG.info("{} samples from {} written to {}", samples.rows(), run.checkpoint().path(), out);
         return samples;
     }

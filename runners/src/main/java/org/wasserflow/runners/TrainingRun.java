@@ -23,11 +23,13 @@ import sun.misc.SignalHandler;
 
 /**
  * The training loop of a run directory, from iteration {@code start + 1} to the budget: evaluates and logs
- * every {@code run.log_every} iterations, checkpoints every {@code run.checkpoint_every} and at the end, and
- * stops cleanly. SIGINT and SIGTERM finish the current iteration, write a checkpoint and provenance marked
- * {@code interrupted}, and exit 130 / 143; a non-finite loss, velocity or parameter stops the run in the
- * iteration it appears, keeps the last (finite) checkpoint and writes provenance marked {@code diverged}
- * (exit status {@link RunStopped#DIVERGED}).
+ * every {@code run.log_every} iterations, checkpoints every {@code run.checkpoint_every} and at the end, keeps the
+ * checkpoint of the best evaluation by {@code run.keep_best} ({@link BestCheckpoint}), and stops cleanly. SIGINT and
+ * SIGTERM finish the current iteration, write a checkpoint (also with {@code run.checkpoint_every=0}: a signal asks
+ * to stop and keep the work) and provenance marked {@code interrupted}, and exit 130 / 143; a non-finite loss,
+ * velocity or parameter stops the run in the iteration it appears, keeps the last (finite) checkpoint and writes
+ * provenance marked {@code diverged} (exit status {@link RunStopped#DIVERGED}); a checkpoint that cannot be written
+ * (a full disk) stops the run with exit status 1, its path named and the previous checkpoints kept.
  */
 final class TrainingRun {
 
@@ -52,6 +54,7 @@ final class TrainingRun {
     private final Path dir;
     private final String commandLine;
     private final CheckpointStore checkpoints;
+    private final BestCheckpoint best;
     private long checkpointNanos;
 
     TrainingRun(Components c, Path dir, String commandLine) {
@@ -59,6 +62,7 @@ final class TrainingRun {
         this.dir = dir;
         this.commandLine = commandLine;
         this.checkpoints = new CheckpointStore(dir, c.run().keepCheckpoints());
+        this.best = new BestCheckpoint(c, checkpoints);
     }
 
     /** Trains from {@code start} into {@code csv} and returns the last logged metrics. */
@@ -70,11 +74,19 @@ final class TrainingRun {
         long[] nanos = Arrays.copyOf(start.iterationNanos(), c.run().iterations());
         long trainNanos = start.trainNanos();
         Map<String, Double> last = lastMetrics;
+        for (Path orphan : checkpoints.removeOrphans()) {
+            LOG.info("removed {}, left by a process killed while writing a checkpoint", orphan);
+        }
+        int it = start.iteration();
         try {
             if (start.iteration() == 0) {
-                checkpoint(0, nanos, 0, start.started());
+                checkpoint(0, nanos, 0, start.started(), false);
+                best.offer(0, last, 0);
             }
-            for (int it = start.iteration() + 1; it <= c.run().iterations(); it++) {
+            if (start.iteration() >= c.run().iterations() && last.isEmpty()) {
+                last = c.problem().evaluate(c.generator());
+            }
+            for (it = start.iteration() + 1; it <= c.run().iterations(); it++) {
                 long t0 = System.nanoTime();
                 Map<String, Double> diagnostics = c.trainer().iterate();
                 nanos[it - 1] = System.nanoTime() - t0;
@@ -87,10 +99,11 @@ final class TrainingRun {
                 }
                 if (it % c.run().logEvery() == 0 || it == c.run().iterations()) {
                     last = log(csv, it, trainNanos, wall, diagnostics);
+                    best.offer(it, last, trainNanos);
                 }
-                boolean stop = signal.get() != 0;
+                boolean stop = signal.get() != 0 && it < c.run().iterations();
                 if (stop || it == c.run().iterations() || (c.run().checkpointEvery() > 0 && it % c.run().checkpointEvery() == 0)) {
-                    checkpoint(it, nanos, trainNanos, start.started());
+                    checkpoint(it, nanos, trainNanos, start.started(), stop);
                 }
                 if (stop) {
                     finish("interrupted", start, nanos, trainNanos, wall, last);
@@ -98,6 +111,15 @@ final class TrainingRun {
                             + "; checkpoint written; continue with: wasserflow resume " + dir);
                 }
             }
+        } catch (CheckpointStore.WriteFailed e) {
+            String kept = checkpoints.latest().map(p -> "; the previous checkpoint " + p.getFileName() + " is kept").orElse("");
+            try {
+                finish("failed", start, nanos, trainNanos, wall, last);
+            } catch (IOException again) {
+                LOG.warn("provenance not written: {}", again.getMessage());
+            }
+            throw new RunStopped(1, "stopped at iteration " + it + ": " + e.getMessage() + kept
+                    + "; make room, then continue with: wasserflow resume " + dir);
         } finally {
             Signal.handle(new Signal("INT"), previousInt);
             Signal.handle(new Signal("TERM"), previousTerm);
@@ -108,6 +130,11 @@ final class TrainingRun {
         finish("completed", start, nanos, trainNanos, wall, last);
         LOG.info("done in {} s (training {} s); results in {}", seconds(System.nanoTime() - wall), seconds(trainNanos), dir);
         return last;
+    }
+
+    /** Checks {@code run.keep_best} against the first evaluation's {@code metrics}, before any training. */
+    void checkBest(Map<String, Double> metrics) throws IOException {
+        best.resolve(metrics);
     }
 
     /** Evaluates, appends a row to {@code metrics.csv} and logs it; returns the metrics. */
@@ -126,8 +153,9 @@ final class TrainingRun {
         return metrics;
     }
 
-    private void checkpoint(int it, long[] nanos, long trainNanos, String started) throws IOException {
-        if (c.run().checkpointEvery() == 0) {
+    /** Writes the checkpoint after {@code it}: unless {@code run.checkpoint_every=0}, or always if {@code forced}. */
+    private void checkpoint(int it, long[] nanos, long trainNanos, String started, boolean forced) throws IOException {
+        if (c.run().checkpointEvery() == 0 && !forced) {
             return;
         }
         long t0 = System.nanoTime();

@@ -60,7 +60,9 @@ public final class TransportCommand {
         INDArray points = law.rows(IntStream.range(0, law.size().orElse(0)).toArray()).points();
         INDArray moved = run.components().generator().generate(points);
         Path out = Path.of(settings.get(OUT));
-        PointFiles.write(out, moved);
+        try (RunLock lock = RunLock.ifInside(dir, out, "wasserflow transport " + dir)) {
+            PointFiles.write(out, moved);
+        }
         LOG.info("{} points transported by {} written to {}", moved.rows(), run.checkpoint().path(), out);
         return moved;
     }

@@ -1,6 +1,7 @@
 package org.wasserflow.runners;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.flow.checkpoint.CheckpointStore;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
  * Checkpoints and resume: a run killed with SIGKILL after its second checkpoint and resumed gives the same
  * {@code metrics.csv}, timing columns aside, as an uninterrupted run; SIGTERM and SIGINT checkpoint and exit 143 and 130, and
- * running the same configuration again continues it; checkpoints of another configuration and corrupted ones
- * are refused in one line.
+ * running the same configuration again continues it; checkpoints of another configuration are refused in one
+ * line, a corrupted newest checkpoint is passed over for the previous intact one (and refused when none is intact),
+ * orphaned temporary directories are removed, and a run resumed from its last checkpoint records its final metrics.
  */
 class CheckpointResumeTest {
 
@@ -37,8 +40,8 @@ class CheckpointResumeTest {
     void aRunKilledAfterItsSecondCheckpointResumesToTheUninterruptedMetrics() throws Exception {
         train("whole");
         try (Stream<Path> s = Files.list(tmp.resolve("whole/checkpoints"))) {
-            assertEquals(List.of("it-000000030", "it-000000040"), s.map(c -> c.getFileName().toString()).sorted().toList(),
-                    "run.keep_checkpoints=2 keeps the two newest, and no temporary directory is left");
+            assertEquals(List.of("it-000000030", "it-000000040"), s.map(c -> c.getFileName().toString()).filter(n -> !n.startsWith("best-"))
+                    .sorted().toList(), "run.keep_checkpoints=2 keeps the two newest, and no temporary directory is left");
         }
         Process p = child("killed");
         waitFor(tmp.resolve("killed/checkpoints/it-000000020"), p);
@@ -65,33 +68,59 @@ class CheckpointResumeTest {
     }
 
     @Test
-    void checkpointsOfAnotherConfigurationOrCorruptedAreRefused() throws Exception {
+    void anotherConfigurationIsRefusedACorruptedNewestFallsBackAndOrphansAreRemoved() throws Exception {
         train("a");
+        List<String> whole = withoutTimes("a");
+        Path provenance = tmp.resolve("a/provenance.properties");
+        Files.delete(provenance);
         Path config = tmp.resolve("a/config.properties");
         Files.writeString(config, Files.readString(config).replace("critic.steps = 2", "critic.steps = 3"));
-        ConfigException other = assertThrows(ConfigException.class, () -> new ResumeCommand(tmp.resolve("a"), getClass().getClassLoader(),
-                "test").execute());
+        ConfigException other = assertThrows(ConfigException.class, () -> resume("a"));
         assertTrue(other.getMessage().contains("was written for another configuration"), other.getMessage());
         Files.writeString(config, Files.readString(config).replace("critic.steps = 3", "critic.steps = 2"));
-        Path newest;
-        try (Stream<Path> s = Files.list(tmp.resolve("a/checkpoints"))) {
-            newest = s.sorted().reduce((x, y) -> y).orElseThrow();
-        }
+        Path newest = tmp.resolve("a/checkpoints/it-000000040");
+        Path older = tmp.resolve("a/checkpoints/it-000000030");
         Path manifest = newest.resolve("manifest.properties");
         String original = Files.readString(manifest);
         Files.writeString(manifest, original.replace("version.spi=" + org.wasserflow.api.Spi.VERSION, "version.spi=1"));
-        ConfigException spi = assertThrows(ConfigException.class, () -> new ResumeCommand(tmp.resolve("a"), getClass().getClassLoader(),
-                "test").execute());
+        ConfigException spi = assertThrows(ConfigException.class, () -> resume("a"));
         assertTrue(spi.getMessage().contains("was written with SPI version 1, but this wasserflow provides version "
                 + org.wasserflow.api.Spi.VERSION), spi.getMessage());
         Files.writeString(manifest, original);
-        Path state = newest.resolve("state.npz");
-        byte[] bytes = Files.readAllBytes(state);
+
+        flipAByte(newest.resolve("state.npz"));
+        Path orphan = Files.createDirectories(tmp.resolve("a/checkpoints/.writing-123"));
+        Files.write(orphan.resolve("state.npz"), new byte[100]);
+        resume("a");
+        assertEquals(whole, withoutTimes("a"), "resumed from it-000000030, the previous intact checkpoint");
+        assertFalse(Files.exists(orphan), "the orphaned temporary directory is removed");
+        CheckpointStore.read(newest, resolved(config));
+        assertTrue(Files.readString(provenance).contains("status = completed"));
+
+        Files.delete(provenance);
+        resume("a");
+        assertTrue(Files.readString(provenance).contains("final.w2 = "), "resumed from the last checkpoint: the final metrics are kept");
+
+        Files.delete(provenance);
+        flipAByte(newest.resolve("state.npz"));
+        flipAByte(older.resolve("state.npz"));
+        ConfigException corrupted = assertThrows(ConfigException.class, () -> resume("a"));
+        assertTrue(corrupted.getMessage().contains("is corrupted") && corrupted.getMessage().contains("no older checkpoint is intact"),
+                corrupted.getMessage());
+    }
+
+    private void resume(String name) throws IOException {
+        new ResumeCommand(tmp.resolve(name), getClass().getClassLoader(), "test").execute();
+    }
+
+    private static void flipAByte(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
-        Files.write(state, bytes);
-        ConfigException corrupted = assertThrows(ConfigException.class, () -> new ResumeCommand(tmp.resolve("a"), getClass().getClassLoader(),
-                "test").execute());
-        assertTrue(corrupted.getMessage().contains("is corrupted"), corrupted.getMessage());
+        Files.write(file, bytes);
+    }
+
+    private static java.util.SortedMap<String, String> resolved(Path config) {
+        return new java.util.TreeMap<>(new ConfigLoader().load(config, List.of()));
     }
 
     private Map<String, Double> train(String name) throws IOException {

@@ -24,10 +24,12 @@ import org.wasserflow.api.Settings;
  * @param name the run directory's name, empty for {@code <data>-<loss>-<time>}
  * @param checkpointEvery iterations between checkpoints, 0 for none
  * @param keepCheckpoints how many checkpoints to keep
+ * @param keepBest the metric column whose best value's checkpoint is kept, empty for the first column, {@code none}
+ *     for no best checkpoint
  */
 public record RunConfig(String source, String data, String evalData, java.util.List<String> metrics, String loss, String potential,
         String generator, String integrator, long seed, int iterations, int logEvery, Path outDir, String name, int checkpointEvery,
-        int keepCheckpoints) {
+        int keepCheckpoints, String keepBest) {
 
     public static final Setting<String> SOURCE = Setting.text("source", "gaussian").describe("the source law the generator pushes forward (source.*)");
     public static final Setting<String> DATA = Setting.text("data", "gaussian-mixture").describe("the data law the generator is trained towards (data.*)");
@@ -57,9 +59,13 @@ public record RunConfig(String source, String data, String evalData, java.util.L
             .describe("write a checkpoint every this many iterations and at the end; 0 for none");
     public static final Setting<Integer> KEEP_CHECKPOINTS = Setting.integer("run.keep_checkpoints", 2).atLeast(1)
             .describe("how many of the newest checkpoints to keep");
+    public static final Setting<String> KEEP_BEST = Setting.text("run.keep_best", "")
+            .constrain(v -> v.isEmpty() || v.matches("[A-Za-z0-9_-]+"), "a metric column's name, none, or empty for the first metric column")
+            .describe("keep the checkpoint of the best value of this metric column (at evaluations) beside the newest ones, as "
+                    + "checkpoints/best-it-<iteration>; empty for the first metric column, none for no best checkpoint");
     /** The {@code run.*} keys. */
     public static final SettingGroup RUN = SettingGroup.of("run", "the run: seed, budget, output, checkpoints", SEED, ITERATIONS,
-            LOG_EVERY, OUT, NAME, CHECKPOINT_EVERY, KEEP_CHECKPOINTS);
+            LOG_EVERY, OUT, NAME, CHECKPOINT_EVERY, KEEP_CHECKPOINTS, KEEP_BEST);
 
     public static final Setting<String> PLUGINS_DIR = Setting.text("plugins.dir", "")
             .describe("directory of plugin jars (or folders of jars) to load; empty for none");
@@ -70,7 +76,8 @@ public record RunConfig(String source, String data, String evalData, java.util.L
     public static RunConfig from(Settings s) {
         return new RunConfig(s.get(SOURCE), s.get(DATA), s.get(EVAL_DATA),
                 java.util.Arrays.stream(s.get(METRICS).split(",")).map(String::trim).toList(), s.get(LOSS), s.get(POTENTIAL), s.get(GENERATOR), s.get(INTEGRATOR), s.get(SEED),
-                s.get(ITERATIONS), s.get(LOG_EVERY), Path.of(s.get(OUT)), s.get(NAME), s.get(CHECKPOINT_EVERY), s.get(KEEP_CHECKPOINTS));
+                s.get(ITERATIONS), s.get(LOG_EVERY), Path.of(s.get(OUT)), s.get(NAME), s.get(CHECKPOINT_EVERY), s.get(KEEP_CHECKPOINTS),
+                s.get(KEEP_BEST));
     }
 
     /** The selections in one line, for messages and logs. */

@@ -130,6 +130,12 @@ public final class Problem {
         return out;
     }
 
+    /** Which way the metric column {@code column} improves: the exception a metric declares for it, else lower. */
+    public Metric.Better better(String column) {
+        return metrics.values().stream().map(m -> m.better(column)).filter(b -> b != Metric.Better.LOWER).findFirst()
+                .orElse(Metric.Better.LOWER);
+    }
+
     /** The training streams' state ({@code source.*}, {@code data.*}), for checkpoints; the fixed sets follow from the seed. */
     public Map<String, INDArray> state() {
         Map<String, INDArray> out = new LinkedHashMap<>();

@@ -39,6 +39,12 @@ public final class EnergyMetric implements Metric {
         return NAME;
     }
 
+    /** The distance: lower is better; its floor is a reference. */
+    @Override
+    public Better better(String column) {
+        return column.equals(NAME + "_floor") ? Better.NEITHER : Better.LOWER;
+    }
+
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
         INDArray x = e.data().points();

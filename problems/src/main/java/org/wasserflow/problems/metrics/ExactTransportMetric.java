@@ -37,6 +37,12 @@ abstract class ExactTransportMetric implements Metric {
         return Set.of(Need.EQUAL_SIZES);
     }
 
+    /** The distance: lower is better; its floor is a reference. */
+    @Override
+    public final Better better(String column) {
+        return column.equals(name + "_floor") ? Better.NEITHER : Better.LOWER;
+    }
+
     @Override
     public final Map<String, Double> evaluate(Evaluation e) {
         Map<String, Double> out = new LinkedHashMap<>();

@@ -51,6 +51,13 @@ public final class ModeStatsMetric implements Metric {
         return Set.of(Need.MIXTURE);
     }
 
+    /** Offsets: lower is better; the std ratios' target is 1, and the floors are references: neither. */
+    @Override
+    public Better better(String column) {
+        boolean own = column.startsWith("mode_offset_") || column.startsWith("mode_std_ratio_");
+        return !own || column.startsWith("mode_offset_") && !column.endsWith("_floor") ? Better.LOWER : Better.NEITHER;
+    }
+
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
         Mixture mixture = e.mixture().orElseThrow(() -> new IllegalArgumentException(NAME + " needs a mixture data law"));

@@ -53,6 +53,12 @@ public final class ModesMetric implements Metric {
         return Set.of(Need.MIXTURE);
     }
 
+    /** Both columns: more high-quality points and more modes covered are better. */
+    @Override
+    public Better better(String column) {
+        return column.equals("hq_fraction") || column.equals("modes_covered") ? Better.HIGHER : Better.LOWER;
+    }
+
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
         Mixture mixture = e.mixture().orElseThrow(() -> new IllegalArgumentException(NAME + " needs a mixture data law"));

@@ -36,6 +36,16 @@ public final class NnAccuracyMetric implements Metric {
         return Set.of(Need.SOURCE_LABELS, Need.DATA_LABELS);
     }
 
+    /** A higher {@code accuracy} is better; {@code baseline_no_transport} is a fixed reference. */
+    @Override
+    public Better better(String column) {
+        return switch (column) {
+            case "accuracy" -> Better.HIGHER;
+            case "baseline_no_transport" -> Better.NEITHER;
+            default -> Better.LOWER;
+        };
+    }
+
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
         int[] sourceLabels = labels(e.source().labels(), "source");

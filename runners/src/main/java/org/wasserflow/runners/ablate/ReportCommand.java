@@ -9,12 +9,14 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.runners.RunLock;
 import org.wasserflow.runners.report.SweepReport;
 
 /**
  * The {@code report} command: (re)builds a sweep's report ({@code report.csv}, {@code report.md}, plots)
  * from its directory alone: the plan recorded in {@code sweep.properties} and the runs complete so far.
- * Useful while a detached Slurm sweep runs, or after a sweep whose report was not written.
+ * Useful while a detached Slurm sweep runs, or after a sweep whose report was not written. The sweep directory
+ * is locked ({@link RunLock}) while the report is written.
  */
 public final class ReportCommand {
 
@@ -39,7 +41,9 @@ public final class ReportCommand {
         }
         SweepPlan plan = SweepPlan.of(read(record, abs), Map.of(), null);
         List<PlannedRun> runs = AblateCommand.plan(plan, abs);
-        SweepReport.write(abs, plan, runs);
+        try (RunLock lock = RunLock.acquire(abs, "wasserflow report " + abs)) {
+            SweepReport.write(abs, plan, runs);
+        }
         int complete = (int) runs.stream().filter(PlannedRun::complete).count();
         LOG.info("report of {} of {} runs: {} and {}", complete, runs.size(), abs.resolve("report.md"), abs.resolve("report.csv"));
         return complete;

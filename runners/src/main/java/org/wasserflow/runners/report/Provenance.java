@@ -47,7 +47,7 @@ public final class Provenance {
     /** Versions and machine facts. */
     public static SortedMap<String, String> environment() {
         SortedMap<String, String> p = new TreeMap<>();
-        p.put("version.wasserflow", String.valueOf(Provenance.class.getPackage().getImplementationVersion()));
+        p.put("version.wasserflow", org.wasserflow.flow.Version.wasserflow());
         p.put("version.java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("version.nd4j", mavenVersion("org.nd4j", "nd4j-api"));
         p.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());

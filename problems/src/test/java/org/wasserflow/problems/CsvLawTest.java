@@ -120,8 +120,9 @@ class CsvLawTest {
             int row = i;
             text.append(String.join(",", IntStream.range(0, 15).mapToObj(k -> String.valueOf(row * 100 + k)).toList())).append('\n');
         }
-        Law law = csv("data.path", file("wide.csv", text.toString()));
+        Law law = csv("data.path", file("wide.csv", text.toString()), "data.header", "false");
         assertEquals(15, law.dimension());
+        assertEquals(6, law.size().getAsInt(), "the first row, 0,1,...,14, is data as declared");
         assertEquals(514f, law.rows(new int[] {5}).points().getFloat(0, 14));
     }
 

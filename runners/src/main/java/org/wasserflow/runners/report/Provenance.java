@@ -16,7 +16,7 @@ import org.wasserflow.flow.Version;
 
 /**
  * Writes what a run needs to be reproduced and compared: the resolved configuration ({@code config.properties},
- * every key the run read with the value it used, defaults included, a literal {@code ${} written {@code $${}; it can be
+ * every key the run read with the value it used, defaults included, a literal <code>${</code> written <code>$${</code>; it can be
  * passed back to {@code run}) and {@code provenance.properties} (seed, versions, machine, command line, timings), both
  * UTF-8 text.
  */

@@ -161,6 +161,14 @@ class RunInputsTest {
     }
 
     @Test
+    void configPropertiesReadsBackEveryResolvedValue() throws IOException {
+        java.util.SortedMap<String, String> resolved = new java.util.TreeMap<>(Map.of("run.name", "Ünï-运行 ${literal}", "data.path",
+                "C:\\données\\x.csv", "plugins.dir", "", "a.b", "two\nlines", "c", "$${kept}"));
+        org.wasserflow.runners.report.Provenance.writeConfig(tmp, resolved);
+        assertEquals(resolved, new java.util.TreeMap<>(new ConfigLoader().load(tmp.resolve("config.properties"), List.of())));
+    }
+
+    @Test
     void theCheckpointManifestAndTheProvenanceRecordTheSameRealVersion() throws IOException {
         Properties manifest = new Properties();
         try (var in = Files.newBufferedReader(whole.resolve("checkpoints/it-000000020/manifest.properties"), StandardCharsets.UTF_8)) {

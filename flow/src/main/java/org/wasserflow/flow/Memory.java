@@ -284,7 +284,7 @@ public final class Memory {
         return null;
     }
 
-    private static int[] ints(String text) {
+    static int[] ints(String text) {
         return Arrays.stream(text.replaceAll("[\\[\\]]", "").split("[,\\s]+")).filter(s -> !s.isEmpty()).mapToInt(Integer::parseInt)
                 .toArray();
     }

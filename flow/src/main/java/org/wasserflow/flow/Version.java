@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** This wasserflow's version, as the build recorded it ({@code version.properties}), for manifests and provenance. */
+/**
+ * The wasserflow version, read from {@code org/wasserflow/flow/version.properties}, which Maven fills with the
+ * project version when it processes the resources (so it holds in tests run from the build directories as in
+ * the packaged jar). The one source of {@code version.wasserflow} in checkpoint manifests and provenance.
+ */
 public final class Version {
 
     private static final String VERSION = read();
@@ -12,7 +16,7 @@ public final class Version {
     private Version() {
     }
 
-    /** The version, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} if the build did not record it. */
+    /** The project version, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} only if the resource is missing from the class path. */
     public static String wasserflow() {
         return VERSION;
     }
@@ -24,8 +28,8 @@ public final class Version {
             }
             Properties p = new Properties();
             p.load(in);
-            String v = p.getProperty("version", "unknown");
-            return v.startsWith("${") ? "unknown" : v;
+            String v = p.getProperty("version", "").strip();
+            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
         } catch (IOException e) {
             return "unknown";
         }

@@ -81,6 +81,25 @@ class CsvLawTest {
     }
 
     @Test
+    void aFirstRowOfColumnIndicesIsRefusedAsAmbiguousUnlessTheHeaderIsDeclared() throws Exception {
+        String pandas = file("pandas.csv", "0,1\n0.5,1.5\n2.5,3.5\n");
+        refused(CsvLaw::new, ProblemsModule.CSV, "data.header", with("data.path", pandas), pandas, "line 1", "'0,1'",
+                "data.header=true", "data.header=false");
+        Law header = csv("data.path", pandas, "data.header", "true");
+        assertArrayEquals(new float[] {0.5f, 1.5f, 2.5f, 3.5f}, all(header), "header=true: pandas' column indices name the columns");
+        assertEquals("0,1", header.provenance().get("law.column_names"));
+        Law data = csv("data.path", pandas, "data.header", "false");
+        assertArrayEquals(new float[] {0f, 1f, 0.5f, 1.5f, 2.5f, 3.5f}, all(data), "header=false: the first row is data");
+        String single = file("single.csv", "0\n7\n");
+        refused(CsvLaw::new, ProblemsModule.CSV, "data.header", with("data.path", single), single, "'0'");
+        assertArrayEquals(new float[] {1f, 0f, 3f, 4f}, all(csv("data.path", file("data.csv", "1,0\n3,4\n"))),
+                "a numeric first row that is not the indices is data");
+        assertArrayEquals(new float[] {3f, 4f}, all(csv("data.path", file("float.csv", "0.0,1.0\n3,4\n"), "data.header", "true")));
+        assertEquals(2, csv("data.path", file("float-auto.csv", "0.0,1.0\n3,4\n")).size().getAsInt(),
+                "0.0,1.0 is not how pandas writes indices: data");
+    }
+
+    @Test
     void columnsAreSelectedByNameOrIndexInTheOrderGivenAndTextColumnsAreIgnored() throws Exception {
         String path = file("d.csv", "id,a,b,c,class\nr1,1,2,3,0\nr2,4,5,6,1\n");
         assertArrayEquals(new float[] {3, 1, 6, 4}, all(csv("data.path", path, "data.columns", "c, a", "data.label_column", "class")));
@@ -101,8 +120,9 @@ class CsvLawTest {
             int row = i;
             text.append(String.join(",", IntStream.range(0, 15).mapToObj(k -> String.valueOf(row * 100 + k)).toList())).append('\n');
         }
-        Law law = csv("data.path", file("wide.csv", text.toString()));
+        Law law = csv("data.path", file("wide.csv", text.toString()), "data.header", "false");
         assertEquals(15, law.dimension());
+        assertEquals(6, law.size().getAsInt(), "the first row, 0,1,...,14, is data as declared");
         assertEquals(514f, law.rows(new int[] {5}).points().getFloat(0, 14));
     }
 

@@ -11,6 +11,7 @@ import static org.wasserflow.problems.TestLaws.refused;
 import static org.wasserflow.problems.TestLaws.with;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -140,6 +141,35 @@ class NpyLawTest {
         byte[] bytes = Files.readAllBytes(good);
         Path truncated = Files.write(dir.resolve("truncated.npy"), Arrays.copyOf(bytes, bytes.length - 5));
         refused(NpyLaw::new, ProblemsModule.NPY, "data.path", with("data.path", truncated.toString()), "truncated");
+    }
+
+    @Test
+    void damagedShapesAndLengthsAreRefusedInOneLineNamingTheFile() throws Exception {
+        Path good = write("good.npy", Nd4j.create(new float[][] {{1, 2}, {3, 4}, {5, 6}}));
+        Path negative = withShape(good, "negative.npy", "(-5, 2)");
+        refused(NpyLaw::new, ProblemsModule.NPY, "data.path", with("data.path", negative.toString()), negative.toString(), "(-5, 2)",
+                "negative dimension");
+        Path huge = withShape(good, "huge.npy", "(4611686018427387904, 4)");
+        refused(NpyLaw::new, ProblemsModule.NPY, "data.path", with("data.path", huge.toString()), huge.toString(), "truncated",
+                "more than 2^63");
+        Path notInts = withShape(good, "text.npy", "(3, 'a')");
+        refused(NpyLaw::new, ProblemsModule.NPY, "data.path", with("data.path", notInts.toString()), "not a tuple of integers");
+        byte[] bytes = Files.readAllBytes(good);
+        Path longer = Files.write(dir.resolve("longer.npy"), Arrays.copyOf(bytes, bytes.length + 8));
+        refused(NpyLaw::new, ProblemsModule.NPY, "data.path", with("data.path", longer.toString()), longer.toString(),
+                "longer than its header says", "needs 24 bytes of data, the file holds 32");
+    }
+
+    /** A copy of the version-1 {@code .npy} file {@code npy} whose header announces {@code shape}, padded to the same length. */
+    private Path withShape(Path npy, String name, String shape) throws IOException {
+        byte[] bytes = Files.readAllBytes(npy);
+        int length = (bytes[8] & 0xff) | (bytes[9] & 0xff) << 8;
+        String dict = new String(bytes, 10, length, StandardCharsets.ISO_8859_1).strip()
+                .replaceAll("'shape'\\s*:\\s*\\([^)]*\\)", "'shape': " + java.util.regex.Matcher.quoteReplacement(shape));
+        byte[] header = (dict + " ".repeat(length - 1 - dict.length()) + "\n").getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(length, header.length);
+        System.arraycopy(header, 0, bytes, 10, length);
+        return Files.write(dir.resolve(name), bytes);
     }
 
     @Test

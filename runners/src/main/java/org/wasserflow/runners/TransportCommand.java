@@ -16,6 +16,7 @@ import org.wasserflow.api.Seed;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
+import org.wasserflow.flow.InferenceMemory;
 import org.wasserflow.flow.config.ConfigValidator;
 import org.wasserflow.flow.plugin.PluginRegistry;
 
@@ -23,7 +24,7 @@ import org.wasserflow.flow.plugin.PluginRegistry;
  * The {@code transport} command: {@code wasserflow transport <run-dir> in=points.npy out=moved.npy
  * [checkpoint=400]} pushes the given source points (a {@code .npy} array or a {@code .csv} file, read by the
  * {@code npy} or {@code csv} law, so their checks apply) through the generator of a checkpoint and writes the
- * images, row i from row i.
+ * images, row i from row i. An {@code out} that is one of the run's own files is refused before anything is written.
  */
 public final class TransportCommand {
 
@@ -49,6 +50,8 @@ public final class TransportCommand {
 
     /** Writes the transported points and returns them. */
     public INDArray execute() throws IOException {
+        Path out = Path.of(settings.get(OUT));
+        PointFiles.requireNotRunFile(dir, out, OUT.key());
         TrainedRun run = TrainedRun.open(dir, settings.get(SampleCommand.CHECKPOINT), plugins);
         String in = settings.get(IN);
         ConfigException.require(!in.isEmpty(), "in", in, "a .npy or .csv file of source points, one per row");
@@ -57,9 +60,10 @@ public final class TransportCommand {
                 reader, Settings.rebased(Map.of("in.path", in), reader.settings(), Law.PREFIX, "in"), null);
         int d = run.components().problem().laws().source().dimension();
         ConfigException.require(law.dimension() == d, "in", in, "points of the source's dimension " + d + ", not " + law.dimension());
+        InferenceMemory.check(run.components().plan(), Math.max(d, run.components().problem().laws().data().dimension()),
+                law.size().orElse(0), IN.key());
         INDArray points = law.rows(IntStream.range(0, law.size().orElse(0)).toArray()).points();
         INDArray moved = run.components().generator().generate(points);
-        Path out = Path.of(settings.get(OUT));
         try (RunLock lock = RunLock.ifInside(dir, out, "wasserflow transport " + dir)) {
             PointFiles.write(out, moved);
         }

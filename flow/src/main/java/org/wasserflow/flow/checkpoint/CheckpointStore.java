@@ -2,7 +2,9 @@ package org.wasserflow.flow.checkpoint;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,8 @@ import org.wasserflow.flow.Version;
 
 /**
  * The checkpoints of a run, in {@code <run>/checkpoints/it-<iteration>/}: {@code state.npz}, every component's
- * named arrays in NumPy's format, and {@code manifest.properties}, a text file with the format, the
- * wasserflow and SPI versions, the SHA-256 of the resolved configuration and of {@code state.npz}, the
+ * named arrays in NumPy's format, and {@code manifest.properties}, a UTF-8 text file with the format, the
+ * wasserflow ({@link Version}) and SPI versions, the SHA-256 of the resolved configuration and of {@code state.npz}, the
  * iteration and the timing accumulators. A checkpoint is written into a temporary directory and renamed into
  * place, so a crash while writing leaves the previous one whole (and a temporary directory, which
  * {@link #removeOrphans} removes at the next start); only the last {@code keep} are kept, and the best one so far
@@ -113,7 +115,7 @@ public final class CheckpointStore {
             p.setProperty("state.sha256", sha256(tmp.resolve("state.npz")));
             p.setProperty("iteration", String.valueOf(iteration));
             info.forEach(p::setProperty);
-            try (Writer w = Files.newBufferedWriter(tmp.resolve("manifest.properties"))) {
+            try (Writer w = Files.newBufferedWriter(tmp.resolve("manifest.properties"), StandardCharsets.UTF_8)) {
                 p.store(w, "wasserflow checkpoint: state.npz holds the arrays (numpy.load reads it)");
             }
             if (Files.exists(target)) {
@@ -205,7 +207,7 @@ public final class CheckpointStore {
      */
     public static Checkpoint read(Path path, SortedMap<String, String> config) {
         Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(path.resolve("manifest.properties"))) {
+        try (Reader in = Files.newBufferedReader(path.resolve("manifest.properties"), StandardCharsets.UTF_8)) {
             p.load(in);
         } catch (IOException | IllegalArgumentException e) {
             throw new Corrupted("checkpoint " + path + " is corrupted: its manifest cannot be read: " + e.getMessage());
@@ -257,7 +259,7 @@ public final class CheckpointStore {
     public static String configHash(SortedMap<String, String> config) {
         StringBuilder sb = new StringBuilder();
         config.forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-        return hex(digest().digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return hex(digest().digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void require(boolean ok, Path path, String why) {

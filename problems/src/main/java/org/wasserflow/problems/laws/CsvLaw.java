@@ -15,7 +15,8 @@ import org.wasserflow.problems.readers.DataFiles;
 /**
  * The rows of a delimited text file (read by {@link CsvReader}): the selected columns as float values, any
  * number of them, optionally labelled by an integer column and standardised per column. A header row is
- * detected ({@code header=auto}: a first row with any non-numeric cell) or declared. Provenance:
+ * detected ({@code header=auto}: a first row with any non-numeric cell; one of exactly the column indices
+ * {@code 0,1,...} is refused as ambiguous) or declared. Provenance:
  * {@code law.path}, {@code law.sha256}, {@code law.rows}, {@code law.columns} (the dimension),
  * {@code law.column_names} (the selected columns), {@code law.label_column} when labelled and the
  * standardisation.
@@ -27,7 +28,8 @@ public final class CsvLaw extends FileLaw {
 
     public static final Setting<String> PATH = Setting.text("law.path", "").describe("the CSV file, one row per sample");
     public static final Setting<String> HEADER = Setting.choice("law.header", "auto", "auto", "true", "false")
-            .describe("whether the first row names the columns; auto: yes if any of its cells is not a number");
+            .describe("whether the first row names the columns; auto: yes if any of its cells is not a number, and a first row"
+                    + " of exactly the column indices 0,1,... (pandas' header for unnamed columns) is refused as ambiguous");
     public static final Setting<String> COLUMNS = Setting.text("law.columns", "")
             .describe("comma-separated column names or 0-based indices to read; empty: every column but the label column");
     public static final Setting<String> LABEL_COLUMN = Setting.text("law.label_column", "")
@@ -54,7 +56,7 @@ public final class CsvLaw extends FileLaw {
         if (separator == '"' || separator == '\n' || separator == '\r') {
             throw new ConfigException(settings.keyOf(DELIMITER), delimiter, "a field separator other than a quote or line break");
         }
-        CsvReader.Spec spec = new CsvReader.Spec(key, settings.get(HEADER), settings.get(COLUMNS), settings.keyOf(COLUMNS),
+        CsvReader.Spec spec = new CsvReader.Spec(key, settings.get(HEADER), settings.keyOf(HEADER), settings.get(COLUMNS), settings.keyOf(COLUMNS),
                 settings.get(LABEL_COLUMN), settings.keyOf(LABEL_COLUMN), separator);
         CsvReader.Result result = CsvReader.read(file, spec);
         Map<String, String> provenance = new LinkedHashMap<>();

@@ -16,7 +16,9 @@ import org.wasserflow.api.ConfigException;
 /**
  * Numeric tables in delimited text, parsed by Apache Commons CSV (quotes, surrounding blanks and empty lines
  * handled as it does). The first row is a header when {@code header} says so; {@code auto} takes it for one
- * when any of its cells is not a number. Every data row must have as many fields as the first row; only the
+ * when any of its cells is not a number, and refuses a first row that is exactly the column indices
+ * {@code 0,1,...} (the header pandas' {@code to_csv} writes for unnamed columns, and also a possible data row),
+ * asking for {@code header=true} or {@code false}. Every data row must have as many fields as the first row; only the
  * selected columns and the label column are parsed, so other columns may hold text.
  */
 public final class CsvReader {
@@ -26,13 +28,14 @@ public final class CsvReader {
      *
      * @param pathKey the key of the file, named for problems in its contents
      * @param header {@code auto}, {@code true} or {@code false}
+     * @param headerKey the key of {@code header}
      * @param columns comma-separated names or 0-based indices; empty for every column except the label column
      * @param columnsKey the key of {@code columns}
      * @param labelColumn a name or 0-based index; empty for unlabelled rows
      * @param labelKey the key of {@code labelColumn}
      * @param delimiter the field separator
      */
-    public record Spec(String pathKey, String header, String columns, String columnsKey, String labelColumn, String labelKey,
+    public record Spec(String pathKey, String header, String headerKey, String columns, String columnsKey, String labelColumn, String labelKey,
             char delimiter) {
     }
 
@@ -82,7 +85,7 @@ public final class CsvReader {
         boolean header = switch (spec.header()) {
             case "true" -> true;
             case "false" -> false;
-            default -> first.stream().anyMatch(cell -> !numeric(cell));
+            default -> autoHeader(first, file, spec, lines);
         };
         int width = first.size();
         List<String> names = new ArrayList<>();
@@ -140,6 +143,27 @@ public final class CsvReader {
             throw DataFiles.bad(key, file, where, "label '" + cell + "' is not an integer");
         }
         return (int) v;
+    }
+
+    /**
+     * {@code header=auto}: a first row with a cell that is not a number is a header, one of numbers is data, and
+     * one spelling exactly the column indices {@code 0,1,...,w-1} is refused as ambiguous.
+     */
+    private static boolean autoHeader(CSVRecord first, Path file, Spec spec, Lines lines) {
+        if (first.stream().anyMatch(cell -> !numeric(cell))) {
+            return true;
+        }
+        boolean indices = true;
+        for (int j = 0; j < first.size(); j++) {
+            indices &= first.get(j).equals(String.valueOf(j));
+        }
+        if (indices) {
+            throw DataFiles.bad(spec.headerKey(), file, "line " + lines.of(first.getCharacterPosition()), "the first row '"
+                    + String.join(String.valueOf(spec.delimiter()), first.toList()) + "' reads both as column indices (the header pandas'"
+                    + " to_csv writes for unnamed columns) and as data; set " + spec.headerKey() + "=true to take it for a header or "
+                    + spec.headerKey() + "=false for data");
+        }
+        return false;
     }
 
     /** Whether {@code cell} reads as a number (for {@code header=auto}). */

@@ -19,8 +19,8 @@ import org.wasserflow.api.ConfigException;
  * NumPy {@code .npy} files, read by ND4J ({@link Nd4j#createFromNpyFile}) after this class has checked the
  * header itself: ND4J's native reader aborts the JVM on a big-endian file, reads a Fortran-ordered array as if
  * it were C-ordered and reads past the end of a truncated file, so the magic string, the format version, the
- * data type, the byte order and the file's length are verified first and a Fortran-ordered array is
- * transposed back. Only little-endian (or single-byte) numbers are accepted.
+ * data type, the byte order, the shape (no negative dimension) and the file's length (exactly the data the
+ * shape needs) are verified first and a Fortran-ordered array is transposed back. Only little-endian (or single-byte) numbers are accepted.
  */
 public final class NpyReader {
 
@@ -61,7 +61,7 @@ public final class NpyReader {
      *
      * @param what what the array should be, for messages, e.g. {@code "a 2-D float32 or float64 array"}
      * @throws ConfigException naming {@code key} and the file: not a .npy file, an unsupported type or byte
-     *     order, or a file shorter than its header says
+     *     order, a negative dimension, or a file shorter or longer than its header says
      */
     public static INDArray read(Path file, String key, String kinds, String what) {
         Header h = header(file, key, what);
@@ -131,18 +131,36 @@ public final class NpyReader {
             throw DataFiles.bad(key, file, "header", "big-endian data ('" + descr.group(1) + descr.group(2) + bytes
                     + "'); save it little-endian, e.g. with numpy's astype('<f4')");
         }
-        long[] dims = Arrays.stream(shape.group(1).split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .mapToLong(Long::parseLong).toArray();
-        Header h = new Header(descr.group(2).charAt(0), bytes, dims, fortran.group(1).equals("True"));
-        long count = Arrays.stream(dims).reduce(1, (x, y) -> x * y);
+        long[] dims;
         try {
-            long size = Files.size(file);
-            if (size < dataStart + count * bytes) {
-                throw DataFiles.bad(key, file, "", "truncated: shape " + Arrays.toString(dims) + " of " + h.typeName() + " needs "
-                        + count * bytes + " bytes of data, the file holds " + Math.max(0, size - dataStart));
-            }
+            dims = Arrays.stream(shape.group(1).split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                    .map(v -> v.endsWith("L") ? v.substring(0, v.length() - 1) : v).mapToLong(Long::parseLong).toArray();
+        } catch (NumberFormatException e) {
+            throw DataFiles.bad(key, file, "header", "shape (" + shape.group(1).strip() + ") is not a tuple of integers");
+        }
+        Header h = new Header(descr.group(2).charAt(0), bytes, dims, fortran.group(1).equals("True"));
+        if (Arrays.stream(dims).anyMatch(n -> n < 0)) {
+            throw DataFiles.bad(key, file, "header", "shape (" + shape.group(1).strip() + ") has a negative dimension; the header is"
+                    + " damaged: write the array again with numpy.save");
+        }
+        long size;
+        try {
+            size = Files.size(file);
         } catch (IOException e) {
             throw DataFiles.unreadable(key, file, e);
+        }
+        long held = Math.max(0, size - dataStart);
+        long needed;
+        try {
+            needed = Math.multiplyExact(Arrays.stream(dims).reduce(1, Math::multiplyExact), (long) bytes);
+        } catch (ArithmeticException e) {
+            needed = Long.MAX_VALUE;
+        }
+        if (needed != held) {
+            throw DataFiles.bad(key, file, "", (needed > held ? "truncated" : "longer than its header says") + ": shape "
+                    + Arrays.toString(dims) + " of " + h.typeName() + " needs " + (needed == Long.MAX_VALUE ? "more than 2^63" : needed)
+                    + " bytes of data, the file holds " + held + (needed > held ? "" : "; the header is damaged: write the array again"
+                    + " with numpy.save"));
         }
         return h;
     }

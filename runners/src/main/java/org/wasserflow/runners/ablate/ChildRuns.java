@@ -47,13 +47,13 @@ public final class ChildRuns {
         }
     }
 
-    /** Writes the configuration file of {@code run}, creating its directory. */
+    /** Writes the configuration file of {@code run} (UTF-8, a resolved <code>${</code> kept literal as <code>$${</code>), creating its directory. */
     static void writeConfig(PlannedRun run, Path configFile) throws IOException {
         Files.createDirectories(configFile.getParent());
-        try (Writer w = Files.newBufferedWriter(configFile)) {
+        try (Writer w = Files.newBufferedWriter(configFile, java.nio.charset.StandardCharsets.UTF_8)) {
             w.write("# wasserflow sweep run " + run.label() + "\n");
             for (Map.Entry<String, String> e : run.config().entrySet()) {
-                w.write(e.getKey() + " = " + e.getValue().replace("\\", "\\\\") + "\n");
+                w.write(e.getKey() + " = " + e.getValue().replace("\\", "\\\\").replace("${", "$${") + "\n");
             }
         }
     }

@@ -14,10 +14,10 @@ final class LogTail {
     private LogTail() {
     }
 
-    /** The last {@code n} non-blank lines of {@code log}, or none if it does not exist. */
+    /** The last {@code n} non-blank lines of {@code log} (UTF-8, a malformed byte shown as U+FFFD), or none if it does not exist. */
     static List<String> read(Path log, int n) {
         try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1).stream().filter(l -> !l.isBlank()).toList();
+            List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
             return lines.subList(Math.max(0, lines.size() - n), lines.size());
         } catch (NoSuchFileException e) {
             return List.of();

@@ -3,6 +3,7 @@ package org.wasserflow.runners.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,11 +12,13 @@ import java.util.Properties;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.flow.Version;
 
 /**
  * Writes what a run needs to be reproduced and compared: the resolved configuration ({@code config.properties},
- * every key the run read with the value it used, defaults included; it can be passed back to {@code run})
- * and {@code provenance.properties} (seed, versions, machine, command line, timings).
+ * every key the run read with the value it used, defaults included, a literal <code>${</code> written <code>$${</code>; it can be
+ * passed back to {@code run}) and {@code provenance.properties} (seed, versions, machine, command line, timings), both
+ * UTF-8 text.
  */
 public final class Provenance {
 
@@ -24,7 +27,9 @@ public final class Provenance {
 
     /** Writes {@code config.properties} into {@code dir}. */
     public static void writeConfig(Path dir, SortedMap<String, String> effective) throws IOException {
-        write(dir.resolve("config.properties"), "wasserflow resolved configuration", effective);
+        SortedMap<String, String> literal = new TreeMap<>();
+        effective.forEach((k, v) -> literal.put(k, v.replace("${", "$${")));
+        write(dir.resolve("config.properties"), "wasserflow resolved configuration", literal);
     }
 
     /** Writes {@code provenance.properties} into {@code dir}: the environment plus {@code extra} entries. */
@@ -47,7 +52,7 @@ public final class Provenance {
     /** Versions and machine facts. */
     public static SortedMap<String, String> environment() {
         SortedMap<String, String> p = new TreeMap<>();
-        p.put("version.wasserflow", org.wasserflow.flow.Version.wasserflow());
+        p.put("version.wasserflow", Version.wasserflow());
         p.put("version.java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         p.put("version.nd4j", mavenVersion("org.nd4j", "nd4j-api"));
         p.put("nd4j.backend", Nd4j.getBackend().getClass().getSimpleName());
@@ -92,7 +97,7 @@ public final class Provenance {
     }
 
     private static void write(Path file, String comment, Map<String, String> entries) throws IOException {
-        try (Writer w = Files.newBufferedWriter(file)) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("# " + comment + "\n");
             for (Map.Entry<String, String> e : new TreeMap<>(entries).entrySet()) {
                 w.write(escape(e.getKey()) + " = " + escape(e.getValue()) + "\n");

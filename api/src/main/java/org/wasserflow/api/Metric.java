@@ -50,12 +50,14 @@ public interface Metric {
     /**
      * This metric's phrase in the run's verdict, in words, from {@code row}: the columns of the run's last
      * evaluation (every metric's; a metric reads its own); empty when it has nothing to say. By default, a metric
-     * with columns {@code <name>} and {@code <name>_floor} says how its value compares with its floor
-     * ({@link #againstFloor}), and any other says nothing.
+     * with columns {@code <name>} and {@code <name>_floor} ({@code -} in the name read as {@code _}, as in
+     * {@code sliced_w2} of {@code sliced-w2}) says how its value compares with its floor ({@link #againstFloor}),
+     * labelled with its name, and any other says nothing.
      */
     default Optional<String> verdict(Map<String, Double> row) {
-        Double value = row.get(name());
-        Double floor = row.get(name() + "_floor");
+        String column = name().replace('-', '_');
+        Double value = row.get(column);
+        Double floor = row.get(column + "_floor");
         return value == null || floor == null ? Optional.empty() : Optional.of(againstFloor(name(), value, floor));
     }
 

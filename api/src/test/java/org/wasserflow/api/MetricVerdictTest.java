@@ -34,6 +34,12 @@ class MetricVerdictTest {
     }
 
     @Test
+    void aHyphenatedNameReadsItsColumnsWithUnderscores() {
+        assertEquals("sliced-w2 3.5x its floor (well above)", named("sliced-w2").verdict(Map.of("sliced_w2", 0.0763, "sliced_w2_floor", 0.0219))
+                .get());
+    }
+
+    @Test
     void aFloorOfZeroAndNotANumberAreSaidInWords() {
         Metric mmd = named("mmd");
         assertEquals("mmd 0.0469 against a floor of 0", mmd.verdict(Map.of("mmd", 0.04694, "mmd_floor", 0.0)).get());

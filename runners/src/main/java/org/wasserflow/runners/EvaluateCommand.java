@@ -44,7 +44,8 @@ public final class EvaluateCommand {
     public static final Setting<String> OUT = Setting.text("out", "scores.csv")
             .constrain(v -> v.endsWith(".csv"), "a file name ending in .csv").describe("the CSV file to write the scores to");
     /** The command's own keys. */
-    public static final SettingGroup GROUP = SettingGroup.of("", "wasserflow evaluate <samples.npy|.csv>", OUT);
+    public static final SettingGroup GROUP = SettingGroup.of("",
+            "wasserflow evaluate <samples.npy|.csv>; it also reads data, data.*, eval_data, metrics, run.seed and eval.* as a run does", OUT);
 
     private final Path samples;
     private final Map<String, String> values;
@@ -67,7 +68,7 @@ public final class EvaluateCommand {
     /** Scores the samples, prints and writes the columns, and returns them. */
     public Map<String, Double> execute() throws IOException {
         ConfigException.require(samples != null && (samples.toString().endsWith(".npy") || samples.toString().endsWith(".csv")),
-                "samples", samples, "a .npy or .csv file of points, one per row: wasserflow evaluate <samples> data=<law> metrics=... out=...");
+                "samples", samples == null ? "" : samples, "a .npy or .csv file of points, one per row: wasserflow evaluate <samples> data=<law> metrics=... out=...");
         RunPlan plan = RunPlan.of(values, plugins, List.of(GROUP));
         Seed seed = new Seed(plan.run().seed());
         PluginRegistry registry = PluginRegistry.wire(plan.sources(), seed);

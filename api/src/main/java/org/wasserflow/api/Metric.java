@@ -1,6 +1,8 @@
 package org.wasserflow.api;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -8,7 +10,9 @@ import java.util.Set;
  * the run's fixed evaluation sets. Metrics are selected by name in a list ({@code metrics=w2,energy,modes})
  * and may report several columns (a value and its data-against-data floor). A metric declares what it needs,
  * and the runner refuses, before training, a metric whose needs the selected laws cannot meet. Metrics may
- * cache what depends only on the fixed sets (a floor) across evaluations of one run.
+ * cache what depends only on the fixed sets (a floor) across evaluations of one run. At the end of a run each
+ * metric says in words what its last columns mean ({@link #verdict}), and the runner joins the phrases into
+ * the run's verdict line.
  */
 public interface Metric {
 
@@ -20,6 +24,11 @@ public interface Metric {
         DATA_LABELS,
         /** The data law's mixture structure (modes covered, per-mode statistics). */
         MIXTURE,
+        /**
+         * Modes to judge the generated points by: a mixture data law's components, or else the classes of a
+         * labelled evaluation data set (each label's points as one mode).
+         */
+        MODES,
         /** Source and data sets of equal size (an exact assignment between them). */
         EQUAL_SIZES
     }
@@ -56,4 +65,44 @@ public interface Metric {
     default Better better(String column) {
         return Better.LOWER;
     }
+
+    /**
+     * This metric's phrase in the run's verdict, in words, from {@code row}: the columns of the run's last
+     * evaluation (every metric's; a metric reads its own); empty when it has nothing to say. By default, a metric
+     * with columns {@code <name>} and {@code <name>_floor} ({@code -} in the name read as {@code _}, as in
+     * {@code sliced_w2} of {@code sliced-w2}) says how its value compares with its floor ({@link #againstFloor}),
+     * labelled with its name, and any other says nothing.
+     */
+    default Optional<String> verdict(Map<String, Double> row) {
+        String column = name().replace('-', '_');
+        Double value = row.get(column);
+        Double floor = row.get(column + "_floor");
+        return value == null || floor == null ? Optional.empty() : Optional.of(againstFloor(name(), value, floor));
+    }
+
+    /**
+     * How {@code value}, a distance-like statistic that is lower for a better fit, compares with {@code floor},
+     * the same statistic of a perfect generator on these sets: {@code <label> 4.1x its floor}, followed by
+     * {@code (at the floor)} when the ratio is at most {@value #AT_FLOOR} and {@code (well above)} when it is at
+     * least {@value #WELL_ABOVE}. A floor of 0 or below (an unbiased statistic can be) gives
+     * {@code <label> 0.0123 against a floor of 0}, or {@code <label> at its floor} when the value is not above 0;
+     * a value that is not a number gives {@code <label> not a number}.
+     */
+    static String againstFloor(String label, double value, double floor) {
+        if (Double.isNaN(value) || Double.isNaN(floor)) {
+            return label + " not a number";
+        }
+        if (floor <= 0) {
+            return value <= 0 ? label + " at its floor" : String.format(Locale.ROOT, "%s %.3g against a floor of 0", label, value);
+        }
+        double ratio = value / floor;
+        String words = ratio <= AT_FLOOR ? " (at the floor)" : ratio >= WELL_ABOVE ? " (well above)" : "";
+        return String.format(Locale.ROOT, "%s %.1fx its floor%s", label, ratio, words);
+    }
+
+    /** A statistic at most this many times its floor is {@code at the floor} in a verdict. */
+    double AT_FLOOR = 1.25;
+
+    /** A statistic at least this many times its floor is {@code well above} it in a verdict. */
+    double WELL_ABOVE = 3;
 }

@@ -66,6 +66,8 @@ public final class Capabilities {
                             + "' is unlabelled";
                     case MIXTURE -> laws.data().mixture().isPresent() ? null : "a Gaussian mixture as data, but data '" + laws.data().name()
                             + "' is not one";
+                    case MODES -> laws.data().mixture().isPresent() || laws.evalData().labelled() ? null : "modes: a Gaussian mixture as data "
+                            + "or labelled evaluation data, but '" + laws.evalData().name() + "' is neither";
                     case EQUAL_SIZES -> sizes[0] == sizes[1] ? null : "evaluation sets of equal size, but eval.source_size gives "
                             + sizes[0] + " points and eval.data_size " + sizes[1];
                 };

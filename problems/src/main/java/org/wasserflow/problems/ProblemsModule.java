@@ -11,11 +11,14 @@ import org.wasserflow.problems.laws.GaussianMixtureLaw;
 import org.wasserflow.problems.laws.IdxLaw;
 import org.wasserflow.problems.laws.NpyLaw;
 import org.wasserflow.problems.laws.SwissRollLaw;
+import org.wasserflow.problems.metrics.C2stMetric;
 import org.wasserflow.problems.metrics.EnergyMetric;
+import org.wasserflow.problems.metrics.MmdMetric;
 import org.wasserflow.problems.metrics.ModeStatsMetric;
 import org.wasserflow.problems.metrics.ModesMetric;
 import org.wasserflow.problems.metrics.NnAccuracyMetric;
 import org.wasserflow.problems.metrics.NnOtBaselineMetric;
+import org.wasserflow.problems.metrics.SlicedW2Metric;
 import org.wasserflow.problems.metrics.W1Metric;
 import org.wasserflow.problems.metrics.W2Metric;
 
@@ -62,13 +65,27 @@ public final class ProblemsModule extends AbstractModule {
     public static final Plugin ENERGY = Plugin.of(PluginKind.METRIC, EnergyMetric.NAME, EnergyMetric.class,
             "energy distance (V-statistic) against the data, with its data-vs-data floor (energy, energy_floor)");
 
+    /** {@code sliced-w2}. */
+    public static final Plugin SLICED_W2 = Plugin.of(PluginKind.METRIC, SlicedW2Metric.NAME, SlicedW2Metric.class,
+            "sliced W2 over random directions (exact 1-D W2 per direction), any dimension, with its data-vs-data floor "
+            + "(sliced_w2, sliced_w2_floor)").settings(SlicedW2Metric.GROUP);
+
+    /** {@code mmd}. */
+    public static final Plugin MMD = Plugin.of(PluginKind.METRIC, MmdMetric.NAME, MmdMetric.class,
+            "unbiased MMD, Gaussian kernel at the data's median distance, any dimension, with its data-vs-data floor (mmd, mmd_floor)");
+
+    /** {@code c2st}. */
+    public static final Plugin C2ST = Plugin.of(PluginKind.METRIC, C2stMetric.NAME, C2stMetric.class,
+            "classifier two-sample test: held-out accuracy of k-NN telling generated from data, 0.5 is perfect (c2st, c2st_floor)")
+            .settings(C2stMetric.GROUP);
+
     /** {@code modes}. */
     public static final Plugin MODES = Plugin.of(PluginKind.METRIC, ModesMetric.NAME, ModesMetric.class,
-            "mixtures: high-quality fraction and modes covered, any dimension (hq_fraction, modes_covered)").settings(ModesMetric.GROUP);
+            "mixtures or labelled data: high-quality fraction and modes covered, any dimension (hq_fraction, modes_covered)").settings(ModesMetric.GROUP);
 
     /** {@code mode-stats}. */
     public static final Plugin MODE_STATS = Plugin.of(PluginKind.METRIC, ModeStatsMetric.NAME, ModeStatsMetric.class,
-            "mixtures: per-mode mean offset and std ratio against the data, with floors (mode_offset_*, mode_std_ratio_*)");
+            "mixtures or labelled data: per-mode mean offset and std ratio against the data, with floors (mode_offset_*, mode_std_ratio_*)");
 
     /** {@code nn-accuracy}. */
     public static final Plugin NN_ACCURACY = Plugin.of(PluginKind.METRIC, NnAccuracyMetric.NAME, NnAccuracyMetric.class,
@@ -91,6 +108,9 @@ public final class ProblemsModule extends AbstractModule {
         plugins.addBinding().toInstance(W2);
         plugins.addBinding().toInstance(W1);
         plugins.addBinding().toInstance(ENERGY);
+        plugins.addBinding().toInstance(SLICED_W2);
+        plugins.addBinding().toInstance(MMD);
+        plugins.addBinding().toInstance(C2ST);
         plugins.addBinding().toInstance(MODES);
         plugins.addBinding().toInstance(MODE_STATS);
         plugins.addBinding().toInstance(NN_ACCURACY);

@@ -55,7 +55,7 @@ final class HelpCommand {
                             p.description(), e.origin());
                 }
             }
-            out.println("the runner's own keys: wasserflow help run; the commands': wasserflow help bench, ablate, sample or transport");
+            out.println("the runner's own keys: wasserflow help run; the commands': wasserflow help bench, ablate, sample, transport or evaluate");
             return;
         }
         switch (topic.get(0)) {
@@ -64,13 +64,14 @@ final class HelpCommand {
             case "ablate" -> groups(out, List.of(SweepConfig.GROUP, SlurmConfig.GROUP));
             case "sample" -> groups(out, List.of(SampleCommand.GROUP));
             case "transport" -> groups(out, List.of(TransportCommand.GROUP));
+            case "evaluate" -> groups(out, List.of(EvaluateCommand.GROUP));
             default -> plugin(out);
         }
     }
 
     private void plugin(PrintStream out) {
         var kind = RunPlan.KINDS.stream().filter(k -> k.key().equals(topic.get(0))).findFirst().orElseThrow(() -> new ConfigException(
-                "help", topic.get(0), "one of " + RunPlan.KINDS.stream().map(k -> k.key()).collect(Collectors.toList()) + ", run, bench, ablate, sample or transport"));
+                "help", topic.get(0), "one of " + RunPlan.KINDS.stream().map(k -> k.key()).collect(Collectors.toList()) + ", run, bench, ablate, sample, transport or evaluate"));
         if (topic.size() < 2) {
             throw new ConfigException("help", String.join(" ", topic), "help " + kind.key() + " <name>, one of "
                     + catalogue.of(kind).stream().map(e -> e.plugin().name()).distinct().sorted().toList());

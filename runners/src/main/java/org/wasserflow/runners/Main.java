@@ -11,7 +11,7 @@ import org.wasserflow.runners.ablate.ReportCommand;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
- * The command line: {@code wasserflow <run|resume|sample|transport|bench|ablate|report|help> [experiment-file or run directory]
+ * The command line: {@code wasserflow <run|resume|sample|transport|evaluate|bench|ablate|report|help> [experiment-file or run directory]
  * [key=value ...] [--stacktrace]},
  * {@code wasserflow ablate ... --detach} (a Slurm sweep: submit and return) and {@code wasserflow report <sweep-dir>}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
@@ -31,6 +31,8 @@ public final class Main {
             "  resume  continue a run directory from its newest checkpoint: wasserflow resume <run-dir>",
             "  sample  write generated points of a run: wasserflow sample <run-dir> n=10000 out=samples.npy [checkpoint=400]",
             "  transport  push given points through a run's generator: wasserflow transport <run-dir> in=x.npy out=y.npy",
+            "  evaluate   score any samples against a data law with the run's metrics and floors:",
+            "          wasserflow evaluate samples.npy data=<law> [data.path=...] metrics=w2,sliced-w2 out=scores.csv",
             "  help    list the plugins; help <kind> <name> prints a plugin's keys (help potential sinkhorn)",
             "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
             "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
@@ -111,11 +113,15 @@ public final class Main {
                 }
                 return 0;
             }
+            if (command.equals("evaluate")) {
+                new EvaluateCommand(file, new ConfigLoader().load(null, overrides), plugins, out).execute();
+                return 0;
+            }
             java.util.Map<String, String> values = new ConfigLoader().load(file, overrides);
             switch (command) {
                 case "run" -> new TrainCommand(values, plugins, String.join(" ", args)).execute();
                 case "bench" -> new BenchCommand(values, plugins, out).execute();
-                default -> throw new ConfigException("command", command, "one of [run, resume, sample, transport, bench, ablate, report, help]");
+                default -> throw new ConfigException("command", command, "one of [run, resume, sample, transport, evaluate, bench, ablate, report, help]");
             }
             return 0;
         } catch (RunStopped e) {

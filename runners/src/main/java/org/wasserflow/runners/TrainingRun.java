@@ -29,7 +29,9 @@ import sun.misc.SignalHandler;
  * to stop and keep the work) and provenance marked {@code interrupted}, and exit 130 / 143; a non-finite loss,
  * velocity or parameter stops the run in the iteration it appears, keeps the last (finite) checkpoint and writes
  * provenance marked {@code diverged} (exit status {@link RunStopped#DIVERGED}); a checkpoint that cannot be written
- * (a full disk) stops the run with exit status 1, its path named and the previous checkpoints kept.
+ * (a full disk) stops the run with exit status 1, its path named and the previous checkpoints kept. A completed run ends with one line {@code verdict: ...}, the metrics'
+ * phrases for the last evaluation ({@link org.wasserflow.flow.problem.Problem#verdict}); the provenance records the
+ * same under {@code verdict} whatever the status.
  */
 final class TrainingRun {
 
@@ -129,6 +131,7 @@ final class TrainingRun {
                 c.generator().generate(source), source);
         finish("completed", start, nanos, trainNanos, wall, last);
         LOG.info("done in {} s (training {} s); results in {}", seconds(System.nanoTime() - wall), seconds(trainNanos), dir);
+        LOG.info("verdict: {}", c.problem().verdict(last));
         return last;
     }
 
@@ -183,6 +186,7 @@ final class TrainingRun {
         long[] done = Arrays.stream(nanos).filter(n -> n > 0).sorted().toArray();
         prov.put("timing.median_iteration_s", seconds(done.length == 0 ? 0 : done[done.length / 2]));
         last.forEach((k, v) -> prov.put("final." + k, String.valueOf(v)));
+        prov.put("verdict", c.problem().verdict(last));
         Provenance.writeProvenance(dir, prov);
     }
 

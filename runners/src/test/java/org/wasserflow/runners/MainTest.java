@@ -85,7 +85,7 @@ class MainTest {
     void unknownCommandListsTheCommands(String command) {
         Cli.Result r = Cli.run(command);
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("expected one of [run, resume, sample, transport, bench, ablate, report, help]"), r.err());
+        assertTrue(r.err().contains("expected one of [run, resume, sample, transport, evaluate, bench, ablate, report, help]"), r.err());
     }
 
     @ParameterizedTest

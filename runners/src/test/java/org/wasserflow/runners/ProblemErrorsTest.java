@@ -32,7 +32,7 @@ class ProblemErrorsTest {
         "data=csv data.path=WORDS                         | data.path      | line 2",
         "source.dim=3                                     | key 'source'   | dimension 2",
         "metrics=w2,nn-accuracy                           | key 'metrics'  | labels on the source, but source 'gaussian' is unlabelled",
-        "data=swiss-roll metrics=modes                    | key 'metrics'  | a Gaussian mixture as data, but data 'swiss-roll' is not one",
+        "data=swiss-roll metrics=modes                    | key 'metrics'  | a Gaussian mixture as data or labelled evaluation data, but 'swiss-roll' is neither",
         "eval.data_size=500                               | key 'metrics'  | evaluation sets of equal size",
         "data=npy data.path=../examples/data/blobs12.npy  | key 'source'   | dimension 12",
     })

@@ -89,6 +89,7 @@ public abstract class MetricContract {
         assertEquals(e.source().size(), e.generated().rows(), "one generated point per source point");
         assertEquals(e.source().size(), e.reference().size(), "a reference set of the source's size");
         assertTrue(!needs.contains(Metric.Need.MIXTURE) || e.mixture().isPresent(), "a mixture");
+        assertTrue(!needs.contains(Metric.Need.MODES) || e.mixture().isPresent() || e.data().labels() != null, "a mixture or labelled data");
         assertTrue(!needs.contains(Metric.Need.SOURCE_LABELS) || e.source().labels() != null, "source labels");
         assertTrue(!needs.contains(Metric.Need.DATA_LABELS) || e.data().labels() != null, "data labels");
         assertTrue(!needs.contains(Metric.Need.EQUAL_SIZES) || e.source().size() == e.data().size(), "equal sizes");

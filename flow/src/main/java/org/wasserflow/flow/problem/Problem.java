@@ -136,6 +136,16 @@ public final class Problem {
                 .orElse(Metric.Better.LOWER);
     }
 
+    /**
+     * The run's verdict in words: the phrases of the metrics ({@link Metric#verdict}) for {@code row}, the
+     * columns of an evaluation, joined by {@code ; } in the order of the metrics; {@code no metric gives a verdict}
+     * when none has a phrase.
+     */
+    public String verdict(Map<String, Double> row) {
+        List<String> phrases = metrics.values().stream().flatMap(m -> m.verdict(row).stream()).toList();
+        return phrases.isEmpty() ? "no metric gives a verdict" : String.join("; ", phrases);
+    }
+
     /** The training streams' state ({@code source.*}, {@code data.*}), for checkpoints; the fixed sets follow from the seed. */
     public Map<String, INDArray> state() {
         Map<String, INDArray> out = new LinkedHashMap<>();

@@ -14,13 +14,24 @@ import java.util.function.Supplier;
 final class FixedSetCache<V> {
 
     private Object[] key;
+    private Object token;
     private V value;
 
     /** The value for {@code sets} (compared by identity), from {@code compute} unless the last call had the same sets. */
     synchronized V get(Supplier<V> compute, Object... sets) {
-        if (!sameAsKey(sets)) {
+        return keyed(null, compute, sets);
+    }
+
+    /**
+     * The value for {@code sets} (compared by identity) and {@code token} (compared by value, arrays by content:
+     * e.g. the projection directions or a seed the value was computed with), from {@code compute} unless the
+     * last call had the same sets and an equal token.
+     */
+    synchronized V keyed(Object token, Supplier<V> compute, Object... sets) {
+        if (!sameAsKey(sets) || !java.util.Objects.deepEquals(this.token, token)) {
             value = compute.get();
             key = sets.clone();
+            this.token = token;
         }
         return value;
     }

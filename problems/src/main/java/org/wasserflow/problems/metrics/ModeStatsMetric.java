@@ -2,18 +2,20 @@ package org.wasserflow.problems.metrics;
 
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
-import org.wasserflow.api.Mixture;
 import org.wasserflow.ot.Points;
 
 /**
- * {@code mode-stats}: the shape of each generated mode against the same mode of the data, for a mixture data
- * law, so that every statistic has a meaningful zero (or one) whatever the truncation at the radius. The
- * generated and the data points are assigned to their nearest centre when high quality (the radius of
- * {@code modes}, {@link ModeAssignment}); for each mode k with at least two such points in both:
+ * {@code mode-stats}: the shape of each generated mode against the same mode of the data, for the data's
+ * {@link Modes} (a mixture data law's components, or the labels of labelled evaluation data: each label's mean
+ * and spread as its mode), so that every statistic has a meaningful zero (or one) whatever the truncation at the
+ * radius. The generated and the data points are assigned to their nearest centre when high quality (the radius
+ * of {@code modes}, {@link ModeAssignment}); for each mode k with at least two such points in both:
  * <ul>
  *   <li>{@code offset_k = |mean(generated_k) - mean(data_k)|}, how far the generated blob is displaced;</li>
  *   <li>{@code ratio_k = rms(generated_k) / rms(data_k)}, rms the root mean square distance of a mode's points to
@@ -25,7 +27,11 @@ import org.wasserflow.ot.Points;
  * (offsets of a few {@code std / sqrt(n / modes)}, ratios near 1). A generator whose blobs sit 0.15 from the
  * centres with 0.3 of the std scores offsets near 0.15 and ratios near 0.3 while {@code hq_fraction} is 1.
  * The statistics are NaN when no mode has two high-quality points in both sets (a collapsed generator); the
- * floors are cached per set of fixed evaluation sets. Needs the mixture. Inputs are not modified.
+ * floors are cached per set of fixed evaluation sets. Needs modes ({@link Need#MODES}). Inputs are not modified.
+ *
+ * <p>Its verdict: {@code modes 0.64 as wide as the data (too narrow), centres 5.2x their floor offset}, from
+ * {@code mode_std_ratio_mean} (too narrow below {@value #NARROW}, too wide above {@value #WIDE}, else about as
+ * wide as the data) and {@code mode_offset_mean} against its floor ({@link Metric#againstFloor}).
  */
 public final class ModeStatsMetric implements Metric {
 
@@ -34,6 +40,13 @@ public final class ModeStatsMetric implements Metric {
 
     private static final String[] COLUMNS = {"mode_offset_mean", "mode_offset_max", "mode_std_ratio_mean", "mode_std_ratio_min"};
 
+    /** A mean std ratio below this is {@code too narrow} in the verdict. */
+    static final double NARROW = 0.9;
+
+    /** A mean std ratio above this is {@code too wide} in the verdict. */
+    static final double WIDE = 1.1;
+
+    private final FixedSetCache<Modes> modes = new FixedSetCache<>();
     private final FixedSetCache<Moments> data = new FixedSetCache<>();
     private final FixedSetCache<double[]> floor = new FixedSetCache<>();
 
@@ -48,7 +61,7 @@ public final class ModeStatsMetric implements Metric {
 
     @Override
     public Set<Need> needs() {
-        return Set.of(Need.MIXTURE);
+        return Set.of(Need.MODES);
     }
 
     /** Offsets: lower is better; the std ratios' target is 1, and the floors are references: neither. */
@@ -60,12 +73,10 @@ public final class ModeStatsMetric implements Metric {
 
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
-        Mixture mixture = e.mixture().orElseThrow(() -> new IllegalArgumentException(NAME + " needs a mixture data law"));
-        double radius = ModeAssignment.radius(mixture);
-        Moments x = data.get(() -> Moments.of(Points.flat(e.data().points()), mixture, radius), e.data());
-        double[] generated = Moments.of(Points.flat(e.generated()), mixture, radius).against(x);
-        double[] reference = floor.get(() -> Moments.of(Points.flat(e.reference().points()), mixture, radius).against(x),
-                e.reference(), e.data());
+        Modes m = modes.get(() -> Modes.of(e, NAME), e.data(), e.mixture().orElse(null));
+        Moments x = data.get(() -> Moments.of(Points.flat(e.data().points()), m), m);
+        double[] generated = Moments.of(Points.flat(e.generated()), m).against(x);
+        double[] reference = floor.get(() -> Moments.of(Points.flat(e.reference().points()), m).against(x), e.reference(), x);
         Map<String, Double> out = new LinkedHashMap<>();
         for (int c = 0; c < COLUMNS.length; c++) {
             out.put(COLUMNS[c], generated[c]);
@@ -76,13 +87,29 @@ public final class ModeStatsMetric implements Metric {
         return out;
     }
 
+    @Override
+    public Optional<String> verdict(Map<String, Double> row) {
+        Double ratio = row.get("mode_std_ratio_mean");
+        Double offset = row.get("mode_offset_mean");
+        Double offsetFloor = row.get("mode_offset_mean_floor");
+        if (ratio == null || offset == null || offsetFloor == null) {
+            return Optional.empty();
+        }
+        if (Double.isNaN(ratio)) {
+            return Optional.of("no mode has two high-quality points");
+        }
+        String width = ratio < NARROW ? " (too narrow)" : ratio > WIDE ? " (too wide)" : "";
+        return Optional.of(String.format(Locale.ROOT, "modes %.2f as wide as the data%s, %s", ratio, width,
+                Metric.againstFloor("centres", offset, offsetFloor).replace("its floor", "their floor offset")));
+    }
+
     /** Per-mode counts, means {@code [k][d]} and rms distances to the mean of the high-quality points. */
     record Moments(int[] counts, double[][] means, double[] rms) {
 
-        static Moments of(double[] points, Mixture mixture, double radius) {
-            int d = mixture.dimension();
-            int modes = mixture.modes();
-            int[] mode = ModeAssignment.assign(points, mixture, radius);
+        static Moments of(double[] points, Modes m) {
+            int d = m.dimension();
+            int modes = m.count();
+            int[] mode = ModeAssignment.assign(points, m);
             int[] counts = ModeAssignment.counts(mode, modes);
             double[][] means = new double[modes][d];
             for (int i = 0; i < mode.length; i++) {

@@ -2,29 +2,31 @@ package org.wasserflow.problems.metrics;
 
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
-import org.wasserflow.api.Mixture;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 import org.wasserflow.ot.Points;
 
 /**
- * {@code modes}: sample quality and mode coverage of the generated points against a mixture data law, in any
- * dimension (VEEGAN, Srivastava et al. 2017, generalised). Columns:
+ * {@code modes}: sample quality and mode coverage of the generated points against the data's {@link Modes} (a
+ * mixture data law's components, or the labels of labelled evaluation data), in any dimension (VEEGAN,
+ * Srivastava et al. 2017, generalised). Columns:
  * <ul>
  *   <li>{@code hq_fraction}: the fraction of generated points that are high quality, i.e. within the radius
  *       {@code std sqrt(q_d)} of their nearest centre, {@code q_d} the chi-square(d) quantile at
  *       {@code 1 - exp(-4.5)} (3 std in 2-D; see {@link ModeAssignment}); a sample of the mixture itself scores
- *       about 0.989 in every dimension;</li>
+ *       about 0.989 in every dimension (labelled data scores that only where its classes are Gaussian-like);</li>
  *   <li>{@code modes_covered}: the number of modes that receive at least {@code modes.share} (default a
  *       quarter) of their fair share {@code n / modes} of the n generated points as high-quality points.</li>
  * </ul>
  * Neither column sees blobs that are displaced within the radius or too tight: {@code mode-stats} does.
- * Needs the mixture. Inputs are not modified.
+ * Needs modes ({@link Need#MODES}). Its verdict: {@code 8/8 modes, 95% high quality}. Inputs are not modified.
  */
 public final class ModesMetric implements Metric {
 
@@ -37,6 +39,9 @@ public final class ModesMetric implements Metric {
     public static final SettingGroup GROUP = SettingGroup.of("modes", "mode coverage metric", SHARE);
 
     private final double share;
+    private final FixedSetCache<Modes> modes = new FixedSetCache<>();
+    /** The number of modes of the last evaluation, for the verdict; 0 before the first. */
+    private volatile int lastModes;
 
     @Inject
     public ModesMetric(Settings settings) {
@@ -50,7 +55,7 @@ public final class ModesMetric implements Metric {
 
     @Override
     public Set<Need> needs() {
-        return Set.of(Need.MIXTURE);
+        return Set.of(Need.MODES);
     }
 
     /** Both columns: more high-quality points and more modes covered are better. */
@@ -61,19 +66,32 @@ public final class ModesMetric implements Metric {
 
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
-        Mixture mixture = e.mixture().orElseThrow(() -> new IllegalArgumentException(NAME + " needs a mixture data law"));
-        int[] mode = ModeAssignment.assign(Points.flat(e.generated()), mixture, ModeAssignment.radius(mixture));
-        int[] counts = ModeAssignment.counts(mode, mixture.modes());
+        Modes m = modes.get(() -> Modes.of(e, NAME), e.data(), e.mixture().orElse(null));
+        int[] mode = ModeAssignment.assign(Points.flat(e.generated()), m);
+        int[] counts = ModeAssignment.counts(mode, m.count());
+        lastModes = m.count();
         int n = mode.length;
         int hq = 0;
         int covered = 0;
         for (int count : counts) {
             hq += count;
-            covered += count * (double) mixture.modes() >= share * n ? 1 : 0;
+            covered += count * (double) m.count() >= share * n ? 1 : 0;
         }
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("hq_fraction", n == 0 ? 0.0 : (double) hq / n);
         out.put("modes_covered", (double) covered);
         return out;
+    }
+
+    /** {@code 8/8 modes, 95% high quality}: modes covered of the modes, and the high-quality fraction. */
+    @Override
+    public Optional<String> verdict(Map<String, Double> row) {
+        Double covered = row.get("modes_covered");
+        Double hq = row.get("hq_fraction");
+        if (covered == null || hq == null) {
+            return Optional.empty();
+        }
+        String of = lastModes > 0 ? "/" + lastModes + " modes" : " modes covered";
+        return Optional.of(String.format(Locale.ROOT, "%d%s, %.0f%% high quality", Math.round(covered), of, 100 * hq));
     }
 }

@@ -26,7 +26,7 @@ class MetricRegistrationTest {
         Injector plugins = Guice.createInjector(new ProblemsModule());
         Set<Plugin> all = plugins.getInstance(Key.get(new TypeLiteral<Set<Plugin>>() { }));
         List<Plugin> metrics = all.stream().filter(p -> p.kind() == PluginKind.METRIC).toList();
-        assertEquals(Set.of("w2", "w1", "energy", "modes", "mode-stats", "nn-accuracy", "nn-ot-baseline"),
+        assertEquals(Set.of("w2", "w1", "energy", "sliced-w2", "mmd", "c2st", "modes", "mode-stats", "nn-accuracy", "nn-ot-baseline"),
                 metrics.stream().map(Plugin::name).collect(Collectors.toSet()));
         for (Plugin p : metrics) {
             Settings settings = Settings.of(Map.of(), p.settings());
@@ -34,7 +34,7 @@ class MetricRegistrationTest {
             Metric m = (Metric) run.getInstance(p.implementation());
             assertEquals(p.name(), m.name(), "descriptor and instance agree on the name");
         }
-        assertEquals(List.of("modes"), metrics.stream().flatMap(p -> p.settings().stream()).map(SettingGroup::prefix).toList(),
+        assertEquals(List.of("sliced_w2", "c2st", "modes"), metrics.stream().flatMap(p -> p.settings().stream()).map(SettingGroup::prefix).toList(),
                 "metrics declare settings under their own prefix, not rebased");
     }
 }

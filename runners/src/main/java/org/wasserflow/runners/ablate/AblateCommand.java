@@ -63,6 +63,14 @@ public final class AblateCommand {
             resolved.put(r, p.resolved());
         }
         TargetCheck.check(plan.sweep().target(), plans);
+        List<String> hashes = runs.stream().map(r -> ConfigHash.sha256(resolved.get(r)) + "  " + r.label()).toList();
+        Path recorded = dir.resolve("runs.sha256");
+        if (Files.isRegularFile(recorded) && !Files.readAllLines(recorded).equals(hashes)) {
+            launcher.busy(dir).ifPresent(job -> {
+                throw new ConfigException(SweepConfig.RERUN.key(), job + " and runs the plan in " + recorded + ", which differs from "
+                        + "this one; wait for it to end or cancel it, then run this command again");
+            });
+        }
         List<RerunCheck.Changed> changed = RerunCheck.changed(runs, resolved);
         if (!changed.isEmpty()) {
             if (plan.sweep().rerun().equals("refuse")) {
@@ -74,7 +82,6 @@ public final class AblateCommand {
             });
             RerunCheck.replace(changed);
         }
-        List<String> hashes = runs.stream().map(r -> ConfigHash.sha256(resolved.get(r)) + "  " + r.label()).toList();
         runs = RerunCheck.keepCheckpointKeys(runs);
         Files.createDirectories(dir);
         writePlan(plan, dir, runs, hashes);

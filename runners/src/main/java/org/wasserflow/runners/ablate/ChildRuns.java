@@ -102,9 +102,15 @@ public final class ChildRuns implements AutoCloseable {
                 kept.add(e.getValue().label() + " (" + e.getValue().stoppedAt() + ")");
             }
         }
-        System.err.println("wasserflow: sweep interrupted; stopped " + String.join(", ", kept)
-                + (killed.isEmpty() ? "" : "; killed after " + stopWaitSeconds + " s without a checkpoint: " + String.join(", ", killed))
-                + "; completed runs are kept; continue the sweep with: " + rerun);
+        List<String> parts = new ArrayList<>();
+        if (!kept.isEmpty()) {
+            parts.add("stopped " + String.join(", ", kept));
+        }
+        if (!killed.isEmpty()) {
+            parts.add("killed after " + stopWaitSeconds + " s, their last checkpoints kept: " + String.join(", ", killed));
+        }
+        parts.add("completed runs are kept; continue the sweep with: " + rerun);
+        System.err.println("wasserflow: sweep interrupted; " + String.join("; ", parts));
     }
 
     /** Removes the shutdown hook (no child runs any more); does nothing while the JVM is already shutting down. */

@@ -30,7 +30,7 @@ class AblateSignalTest {
                 "K=1", "seeds=1", "run.iterations=1000000", "run.log_every=1000000", "run.checkpoint_every=1000000", "flow.batch=64",
                 "eval.source_size=100", "eval.data_size=100", "critic.steps=1", "ablate.name=signal", "ablate.out=" + tmp));
         Process sweep = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("sweep.log").toFile()).start();
-        Path run = tmp.resolve("signal/flow.K-1/seed-1");
+        Path run = tmp.resolve("signal/base/seed-1");
         long deadline = System.nanoTime() + 300_000_000_000L;
         while (!Files.isDirectory(run.resolve("checkpoints/it-000000000")) && sweep.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(200);
@@ -55,8 +55,8 @@ class AblateSignalTest {
         assertTrue(Long.parseLong(newest.substring(3)) >= 1, "a checkpoint after the signal: " + checkpoints);
         List<String> last = log.lines().filter(l -> l.startsWith("wasserflow: sweep interrupted")).toList();
         assertEquals(1, last.size(), log);
-        assertTrue(last.get(0).contains("flow.K-1/seed-1 (checkpoint at iteration " + Long.parseLong(newest.substring(3)) + ")")
+        assertTrue(last.get(0).contains("base/seed-1 (checkpoint at iteration " + Long.parseLong(newest.substring(3)) + ")")
                 && last.get(0).contains("continue the sweep with: wasserflow ablate ../configs/ring-w2.properties K=1"), last.get(0));
-        assertTrue(new PlannedRun("flow.K-1", 1, new java.util.TreeMap<>(), run).resumable());
+        assertTrue(new PlannedRun("base", 1, new java.util.TreeMap<>(), run).resumable());
     }
 }

@@ -77,7 +77,7 @@ final class RerunCheck {
         List<String> parts = new ArrayList<>();
         byKeys.forEach((keys, labels) -> parts.add(keys + " (" + names(labels) + ")"));
         long completed = changed.stream().filter(c -> c.state().equals("completed")).count();
-        return new ConfigException(SweepConfig.RERUN.key(), changed.size() + " of " + total + " runs in " + dir + " ("
+        return new ConfigException(SweepConfig.RERUN.key(), SweepConfig.RERUN.key() + "=refuse: " + changed.size() + " of " + total + " runs in " + dir + " ("
                 + completed + " completed, " + (changed.size() - completed) + " partly trained) were trained with another "
                 + "configuration: " + String.join("; ", parts) + ". Nothing was changed; add ablate.rerun=changed to retrain "
                 + "exactly these runs (each old run directory kept as <run>.replaced-<n>), or choose another ablate.name");

@@ -9,21 +9,20 @@ import java.util.Set;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.flow.Components;
 import org.wasserflow.flow.RunPlan;
+import org.wasserflow.runners.report.SweepReport;
 
 /**
  * Checks, before any run starts, that {@code ablate.target} names metric columns that the sweep's runs log. A
  * metric's columns are known only from an evaluation (the {@code modes} metric logs {@code hq_fraction} and
  * {@code modes_covered}), so the components of one run for each distinct choice of laws, metrics, loss and
  * potential are built and evaluated once, untrained, on their evaluation sets; the valid columns are those
- * metrics' columns and the potential's diagnostics, as in {@code metrics.csv}.
+ * metrics' columns and the potential's diagnostics, as in {@code metrics.csv}, less the bookkeeping and loss
+ * columns the report leaves out ({@link SweepReport#NOT_METRICS}).
  */
 final class TargetCheck {
 
     /** The resolved keys that decide which columns a run logs. */
     private static final List<String> COLUMN_KEYS = List.of("source", "data", "eval_data", "metrics", "loss", "potential");
-
-    /** Columns of {@code metrics.csv} that are bookkeeping or the generator's loss, not a level to reach. */
-    private static final Set<String> NOT_TARGETS = Set.of("iteration", "train_s", "elapsed_s", "generator_loss");
 
     private TargetCheck() {
     }
@@ -59,7 +58,7 @@ final class TargetCheck {
             out.addAll(c.problem().evaluate(c.generator()).keySet());
             out.addAll(c.trainer().diagnostics());
         }
-        out.removeAll(NOT_TARGETS);
+        out.removeAll(SweepReport.NOT_METRICS);
         return out;
     }
 }

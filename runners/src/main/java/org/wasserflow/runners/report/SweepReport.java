@@ -21,7 +21,7 @@ import org.wasserflow.runners.ablate.SweepPlan;
 public final class SweepReport {
 
     /** Columns of {@code metrics.csv} that are bookkeeping or training diagnostics, not metrics. */
-    private static final java.util.Set<String> NOT_METRICS = java.util.Set.of("iteration", "train_s", "elapsed_s",
+    public static final java.util.Set<String> NOT_METRICS = java.util.Set.of("iteration", "train_s", "elapsed_s",
             "generator_loss", "critic_loss");
 
     private SweepReport() {

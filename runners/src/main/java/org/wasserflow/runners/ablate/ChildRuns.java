@@ -79,11 +79,10 @@ public final class ChildRuns implements AutoCloseable {
             stopping = true;
             running = new java.util.LinkedHashMap<>(live);
         }
-        if (running.isEmpty()) {
-            return;
+        if (!running.isEmpty()) {
+            System.err.println("wasserflow: interrupted; asking " + running.size() + " running run(s) to checkpoint and stop (waiting up to "
+                    + stopWaitSeconds + " s)");
         }
-        System.err.println("wasserflow: interrupted; asking " + running.size() + " running run(s) to checkpoint and stop (waiting up to "
-                + stopWaitSeconds + " s)");
         running.keySet().forEach(Process::destroy);
         long deadline = System.nanoTime() + stopWaitSeconds * 1_000_000_000L;
         List<String> kept = new ArrayList<>();

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.flow.RunPlan;
+import org.wasserflow.runners.report.ConfigHash;
 import org.wasserflow.runners.report.SweepReport;
 
 /**
@@ -20,7 +23,9 @@ import org.wasserflow.runners.report.SweepReport;
  * {@link Launcher} that {@code ablate.launcher} names: JVMs on this machine ({@link LocalLauncher}) or one
  * Slurm job array ({@link SlurmLauncher}). Every run's configuration is checked against the declared settings
  * ({@link RunPlan}) before the first starts; nothing is constructed.
- * Rerunning the same command after an interruption keeps the runs that completed and redoes only the others.
+ * Rerunning the same command after an interruption keeps the runs that completed and redoes only the others;
+ * before anything starts, the target's metric columns are checked ({@link TargetCheck}) and the runs already on
+ * disk are compared with the plan ({@link RerunCheck}, {@code ablate.rerun}).
  */
 public final class AblateCommand {
 
@@ -50,18 +55,44 @@ public final class AblateCommand {
         Launcher launcher = launcher(plan);
         launcher.check();
         List<PlannedRun> runs = plan(plan, dir);
+        Map<PlannedRun, SortedMap<String, String>> resolved = new HashMap<>();
+        List<RunPlan> plans = new ArrayList<>();
         for (PlannedRun r : runs) {
-            RunPlan.of(r.config(), plugins, List.of());
+            RunPlan p = RunPlan.of(r.config(), plugins, List.of());
+            plans.add(p);
+            resolved.put(r, p.resolved());
         }
+        TargetCheck.check(plan.sweep().target(), plans);
+        List<String> hashes = runs.stream().map(r -> ConfigHash.sha256(resolved.get(r)) + "  " + r.label()).toList();
+        Path recorded = dir.resolve("runs.sha256");
+        if (Files.isRegularFile(recorded) && !Files.readAllLines(recorded).equals(hashes)) {
+            launcher.busy(dir).ifPresent(job -> {
+                throw new ConfigException(SweepConfig.RERUN.key(), job + " and runs the plan in " + recorded + ", which differs from "
+                        + "this one; wait for it to end or cancel it, then run this command again");
+            });
+        }
+        List<RerunCheck.Changed> changed = RerunCheck.changed(runs, resolved);
+        if (!changed.isEmpty()) {
+            if (plan.sweep().rerun().equals("refuse")) {
+                throw RerunCheck.refusal(dir, changed, runs.size());
+            }
+            launcher.busy(dir).ifPresent(job -> {
+                throw new ConfigException(SweepConfig.RERUN.key(), job + " and " + changed.size() + " of its runs were trained with "
+                        + "another configuration; wait for it to end or cancel it, then run this command again");
+            });
+            RerunCheck.replace(changed);
+        }
+        runs = RerunCheck.keepCheckpointKeys(runs);
         Files.createDirectories(dir);
-        writePlan(plan, dir, runs);
+        writePlan(plan, dir, runs, hashes);
         LOG.info("sweep {}: {} variants x {} seeds = {} runs, launcher {}", dir, plan.variants().size(), plan.sweep().seeds(),
                 runs.size(), plan.sweep().launcher());
         Launcher.Outcome outcome = launcher.launch(dir, runs, plan.sweep().parallel());
         if (!outcome.finished()) {
             return dir;
         }
-        SweepReport.write(dir, plan, runs);
+        List<String> unreported = SweepReport.write(dir, plan, runs);
+        unreported.forEach(f -> LOG.warn("not in the report: {}", f));
         LOG.info("report: {} and {}", dir.resolve("report.md"), dir.resolve("report.csv"));
         if (!outcome.failed().isEmpty()) {
             throw new IllegalStateException(outcome.failed().size() + " run(s) failed: " + String.join("; ", outcome.failed()));
@@ -69,12 +100,26 @@ public final class AblateCommand {
         return dir;
     }
 
+    /** The command line that runs this sweep again, for messages. */
+    private String commandLine() {
+        List<String> words = new ArrayList<>(List.of("wasserflow", "ablate"));
+        if (file != null) {
+            words.add(file.toString());
+        }
+        words.addAll(args);
+        if (detach) {
+            words.add("--detach");
+        }
+        return String.join(" ", words.stream().map(w -> w.matches("[A-Za-z0-9_./=,:+@%-]+") ? w : SlurmScript.quote(w)).toList());
+    }
+
     private Launcher launcher(SweepPlan plan) {
         boolean slurm = plan.sweep().launcher().equals("slurm");
         if (detach && !slurm) {
             throw new ConfigException("--detach", "--detach needs ablate.launcher=slurm: a local sweep runs in this process");
         }
-        return slurm ? new SlurmLauncher(plan.slurm(), plan.sweep().name(), detach) : new LocalLauncher();
+        return slurm ? new SlurmLauncher(plan.slurm(), plan.sweep().name(), detach, commandLine())
+                : new LocalLauncher(plan.sweep().stopWaitSeconds(), commandLine());
     }
 
     /** Every run of the plan, variants in order and seeds 1..N within each, under the sweep directory {@code dir}. */
@@ -93,7 +138,12 @@ public final class AblateCommand {
         return runs;
     }
 
-    private static void writePlan(SweepPlan plan, Path dir, List<PlannedRun> runs) throws IOException {
+    /**
+     * Writes {@code sweep.properties} (the plan, read back by {@code report}) and {@code runs.sha256}: for each run,
+     * the hash of its resolved configuration's results keys ({@link ConfigHash}) and its label.
+     */
+    private static void writePlan(SweepPlan plan, Path dir, List<PlannedRun> runs, List<String> hashes) throws IOException {
+        Files.write(dir.resolve("runs.sha256"), hashes);
         List<String> lines = new ArrayList<>();
         lines.add("# wasserflow sweep plan: axes, seeds and base configuration");
         plan.axes().forEach((k, v) -> lines.add(SweepPlan.GRID + k + " = " + String.join(v.stream().anyMatch(x -> x.contains(",")) ? ";" : ",", v)));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the planned runs of a sweep that are not complete, each as {@code wasserflow run <config>} writing
@@ -16,7 +17,7 @@ interface Launcher {
      * What a launch came to.
      *
      * @param finished true if every run it started has ended; false if it returned before (a detached
-     *     Slurm job), in which case no report can be written yet
+     *     Slurm job, or a sweep stopped by SIGTERM or SIGINT), in which case no report can be written yet
      * @param failed one line for each run that ended without completing: its label and the last line of its log
      */
     record Outcome(boolean finished, List<String> failed) {
@@ -31,6 +32,14 @@ interface Launcher {
      * Does nothing by default.
      */
     default void check() {
+    }
+
+    /**
+     * One line naming what of this launcher still runs runs of the sweep directory {@code dir} (a Slurm job still in
+     * the queue), or empty; before anything is moved. Empty by default.
+     */
+    default Optional<String> busy(Path dir) throws IOException, InterruptedException {
+        return Optional.empty();
     }
 
     /**

@@ -15,18 +15,37 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code ablate.launcher=local}: runs each incomplete run in its own JVM on this machine ({@link ChildRuns}),
  * at most {@code parallel} at a time, and waits for all of them, logging each finished run with the runs
- * left and an ETA.
+ * left and an ETA. Given SIGTERM or SIGINT, it stops its runs at a checkpoint ({@link ChildRuns}) and writes no
+ * report.
  */
 final class LocalLauncher implements Launcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalLauncher.class);
+
+    private final int stopWaitSeconds;
+    private final String rerun;
+
+    /**
+     * @param stopWaitSeconds how long a sweep given SIGTERM or SIGINT waits for its runs to checkpoint and exit
+     * @param rerun the command that continues the sweep, for the message then
+     */
+    LocalLauncher(int stopWaitSeconds, String rerun) {
+        this.stopWaitSeconds = stopWaitSeconds;
+        this.rerun = rerun;
+    }
 
     @Override
     public Outcome launch(Path dir, List<PlannedRun> runs, int parallel) throws IOException, InterruptedException {
         List<PlannedRun> pending = Launcher.clearIncomplete(runs);
         LOG.info("{} runs, {} already complete, {} to run, {} at a time on this machine", runs.size(),
                 runs.size() - pending.size(), pending.size(), parallel);
-        ChildRuns children = new ChildRuns();
+        try (ChildRuns children = new ChildRuns(stopWaitSeconds, rerun)) {
+            return launch(dir, runs, parallel, pending, children);
+        }
+    }
+
+    private Outcome launch(Path dir, List<PlannedRun> runs, int parallel, List<PlannedRun> pending, ChildRuns children)
+            throws InterruptedException {
         Progress progress = new Progress(runs.size() - pending.size(), runs.size(), pending.size(), parallel);
         List<String> failed = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
@@ -41,6 +60,12 @@ final class LocalLauncher implements Launcher {
                         status = children.execute(r, r.configFile(dir), log);
                     } catch (IOException e) {
                         status = -1;
+                    } catch (InterruptedException e) {
+                        return null;
+                    }
+                    if (children.stopping()) {
+                        LOG.info("interrupted {} ({}, exit status {})", r.label(), r.stoppedAt(), status);
+                        return null;
                     }
                     synchronized (failed) {
                         boolean ok = status == 0 && r.complete();
@@ -62,7 +87,7 @@ final class LocalLauncher implements Launcher {
         } finally {
             pool.shutdownNow();
         }
-        return new Outcome(true, failed);
+        return new Outcome(!children.stopping(), failed);
     }
 
     /** Console progress: runs done, running, and the time left estimated from the runs finished so far. */

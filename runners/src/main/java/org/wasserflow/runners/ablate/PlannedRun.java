@@ -39,6 +39,16 @@ public record PlannedRun(String variant, long seed, SortedMap<String, String> co
         }
     }
 
+    /** What an interrupted attempt kept, for messages: {@code checkpoint at iteration <n>}, or {@code no checkpoint}. */
+    String stoppedAt() {
+        try (Stream<Path> s = Files.list(dir.resolve("checkpoints"))) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("it-\\d+")).max(Comparator.naturalOrder())
+                    .map(n -> "checkpoint at iteration " + Long.parseLong(n.substring(3))).orElse("no checkpoint");
+        } catch (IOException e) {
+            return "no checkpoint";
+        }
+    }
+
     /** A short label for progress lines. */
     public String label() {
         return variant + "/seed-" + seed;

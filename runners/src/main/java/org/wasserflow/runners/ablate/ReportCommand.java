@@ -14,7 +14,8 @@ import org.wasserflow.runners.report.SweepReport;
 
 /**
  * The {@code report} command: (re)builds a sweep's report ({@code report.csv}, {@code report.md}, plots)
- * from its directory alone: the plan recorded in {@code sweep.properties} and the runs complete so far.
+ * from its directory alone: the plan recorded in {@code sweep.properties} and the runs complete so far. A failed,
+ * unfinished or damaged run is listed as such in the report and logged, never an error of the whole report.
  * Useful while a detached Slurm sweep runs, or after a sweep whose report was not written. The sweep directory
  * is locked ({@link RunLock}) while the report is written.
  */
@@ -29,7 +30,7 @@ public final class ReportCommand {
         this.dir = dir;
     }
 
-    /** Writes the report; returns how many of the planned runs are complete. */
+    /** Writes the report; returns how many of the planned runs are in it (complete and readable). */
     public int execute() throws IOException {
         if (dir == null) {
             throw new ConfigException("sweep directory", "usage: wasserflow report <sweep-dir>");
@@ -41,11 +42,14 @@ public final class ReportCommand {
         }
         SweepPlan plan = SweepPlan.of(read(record, abs), Map.of(), null);
         List<PlannedRun> runs = AblateCommand.plan(plan, abs);
+        List<String> failed;
         try (RunLock lock = RunLock.acquire(abs, "wasserflow report " + abs)) {
-            SweepReport.write(abs, plan, runs);
+            failed = SweepReport.write(abs, plan, runs);
         }
-        int complete = (int) runs.stream().filter(PlannedRun::complete).count();
-        LOG.info("report of {} of {} runs: {} and {}", complete, runs.size(), abs.resolve("report.md"), abs.resolve("report.csv"));
+        failed.forEach(f -> LOG.warn("not in the report: {}", f));
+        int complete = (int) runs.stream().filter(r -> org.wasserflow.runners.report.RunOutcome.read(r.dir()).table() != null).count();
+        LOG.info("report of {} of {} runs ({} failed or unfinished): {} and {}", complete, runs.size(), failed.size(),
+                abs.resolve("report.md"), abs.resolve("report.csv"));
         return complete;
     }
 

@@ -32,6 +32,7 @@ final class SlurmLauncher implements Launcher {
     private final SlurmConfig config;
     private final String name;
     private final boolean detach;
+    private final String rerun;
     private Slurm slurm;
 
     /** A job in the queue and, for each array index, its run. */
@@ -41,11 +42,29 @@ final class SlurmLauncher implements Launcher {
      * @param config the {@code slurm.*} settings
      * @param name the sweep's name
      * @param detach return once the job is submitted instead of waiting for it
+     * @param rerun the command that continues the sweep, for the message when it is interrupted
      */
-    SlurmLauncher(SlurmConfig config, String name, boolean detach) {
+    SlurmLauncher(SlurmConfig config, String name, boolean detach, String rerun) {
         this.config = config;
         this.name = name;
         this.detach = detach;
+        this.rerun = rerun;
+    }
+
+    /** The sweep's previous job if some of its tasks are still queued or running. */
+    @Override
+    public Optional<String> busy(Path dir) throws IOException, InterruptedException {
+        if (slurm == null) {
+            check();
+        }
+        Path idFile = dir.resolve("slurm").resolve("job.id");
+        if (!Files.isRegularFile(idFile)) {
+            return Optional.empty();
+        }
+        long id = Long.parseLong(Files.readString(idFile).strip());
+        boolean queued = slurm.tasks(id, SlurmScript.jobName(name)).map(t -> !t.isEmpty()).orElse(true);
+        return queued ? Optional.of("slurm job " + id + " of this sweep is still in the queue (scancel " + id + " cancels it)")
+                : Optional.empty();
     }
 
     @Override
@@ -82,7 +101,9 @@ final class SlurmLauncher implements Launcher {
         }
         Thread cancel = new Thread(() -> {
             String error = slurm.cancel(job.id());
-            System.err.println(error.isEmpty() ? "wasserflow: interrupted; cancelled slurm job " + job.id() : "wasserflow: " + error);
+            System.err.println(error.isEmpty() ? "wasserflow: interrupted; cancelled slurm job " + job.id() + " (Slurm sends its "
+                    + "runs SIGTERM, and each writes a checkpoint within Slurm's KillWait); continue the sweep with: " + rerun
+                    : "wasserflow: " + error);
         }, "wasserflow-scancel");
         Runtime.getRuntime().addShutdownHook(cancel);
         try {

@@ -18,8 +18,12 @@ import org.wasserflow.flow.config.ConfigValidator;
  * @param target the level whose first meeting the report times
  * @param launcher where the runs go: {@code local} JVMs on this machine, or {@code slurm} tasks of one Slurm job
  *     array (see {@link SlurmConfig})
+ * @param rerun what to do with runs on disk that were trained with another configuration than the one planned:
+ *     {@code refuse} the sweep, or retrain exactly those ({@code changed}; see {@link RerunCheck})
+ * @param stopWaitSeconds how long an interrupted sweep waits for its runs to checkpoint and exit
  */
-public record SweepConfig(String name, Path out, int seeds, int parallel, Target target, String launcher) {
+public record SweepConfig(String name, Path out, int seeds, int parallel, Target target, String launcher, String rerun,
+        int stopWaitSeconds) {
 
     /** The values of {@code ablate.launcher}. */
     static final java.util.List<String> LAUNCHERS = java.util.List.of("local", "slurm");
@@ -75,9 +79,14 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
             .describe("the report gives the training time to the first evaluation meeting it");
     public static final Setting<String> LAUNCHER = Setting.choice("ablate.launcher", "local", LAUNCHERS.toArray(String[]::new))
             .describe("local: each run in a JVM on this machine; slurm: each run a task of one Slurm job array (slurm.*)");
+    public static final Setting<String> RERUN = Setting.choice("ablate.rerun", "refuse", "refuse", "changed")
+            .describe("runs on disk trained with another configuration: refuse the sweep, naming the keys that differ, or retrain "
+                    + "exactly those (changed; each old run directory is kept as <run>.replaced-<n>)");
+    public static final Setting<Integer> STOP_WAIT = Setting.integer("ablate.stop_wait", 120).atLeast(1)
+            .describe("seconds a sweep given SIGTERM or SIGINT waits for its runs to checkpoint and exit before killing them");
     /** The sweep's own keys; grid axes are {@code ablate.grid.<key>}. */
     public static final SettingGroup GROUP = SettingGroup.of("ablate", "the sweep", NAME, OUT, SEEDS, PARALLEL, TARGET_SETTING,
-            LAUNCHER);
+            LAUNCHER, RERUN, STOP_WAIT);
 
     /** Reads and validates the {@code ablate.*} keys; an unknown one fails naming the closest valid key. */
     static SweepConfig from(Map<String, String> own, Path file) {
@@ -86,6 +95,6 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
         String fallback = file == null ? "sweep" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String name = s.get(NAME).isEmpty() ? fallback : s.get(NAME);
         return new SweepConfig(name, Path.of(s.get(OUT)), s.get(SEEDS), s.get(PARALLEL), Target.parse(s.get(TARGET_SETTING)),
-                s.get(LAUNCHER));
+                s.get(LAUNCHER), s.get(RERUN), s.get(STOP_WAIT));
     }
 }

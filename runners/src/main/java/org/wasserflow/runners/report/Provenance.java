@@ -25,11 +25,16 @@ public final class Provenance {
     private Provenance() {
     }
 
-    /** Writes {@code config.properties} into {@code dir}. */
+    /**
+     * Writes {@code config.properties} into {@code dir}, and {@code config.sha256}: the hash of the keys the results
+     * depend on ({@link ConfigHash}).
+     */
     public static void writeConfig(Path dir, SortedMap<String, String> effective) throws IOException {
         SortedMap<String, String> literal = new TreeMap<>();
         effective.forEach((k, v) -> literal.put(k, v.replace("${", "$${")));
         write(dir.resolve("config.properties"), "wasserflow resolved configuration", literal);
+        Files.writeString(dir.resolve("config.sha256"), ConfigHash.sha256(effective) + "  config.properties less "
+                + String.join(", ", new java.util.TreeSet<>(ConfigHash.NOT_RESULTS)) + "\n");
     }
 
     /** Writes {@code provenance.properties} into {@code dir}: the environment plus {@code extra} entries. */

@@ -21,7 +21,7 @@ import org.wasserflow.runners.ablate.SweepPlan;
 public final class SweepReport {
 
     /** Columns of {@code metrics.csv} that are bookkeeping or training diagnostics, not metrics. */
-    private static final java.util.Set<String> NOT_METRICS = java.util.Set.of("iteration", "train_s", "elapsed_s",
+    public static final java.util.Set<String> NOT_METRICS = java.util.Set.of("iteration", "train_s", "elapsed_s",
             "generator_loss", "critic_loss");
 
     private SweepReport() {
@@ -30,17 +30,24 @@ public final class SweepReport {
     /** One variant's runs. */
     private record Group(SweepPlan.Variant variant, List<MetricsTable> tables, int planned) { }
 
-    /** Writes the report files into {@code dir}. */
-    public static void write(Path dir, SweepPlan plan, List<PlannedRun> runs) throws IOException {
+    /**
+     * Writes the report files into {@code dir} and returns one line for each run that is not in it although its
+     * directory exists (failed, interrupted or damaged: {@link RunOutcome}); such runs are listed in {@code report.md}.
+     */
+    public static List<String> write(Path dir, SweepPlan plan, List<PlannedRun> runs) throws IOException {
         List<Group> groups = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         for (SweepPlan.Variant v : plan.variants()) {
             List<MetricsTable> tables = new ArrayList<>();
             int planned = 0;
             for (PlannedRun r : runs) {
                 if (r.variant().equals(v.name())) {
                     planned++;
-                    if (r.complete()) {
-                        tables.add(MetricsTable.read(r.dir().resolve("metrics.csv")));
+                    RunOutcome o = RunOutcome.read(r.dir());
+                    if (o.table() != null) {
+                        tables.add(o.table());
+                    } else if (!o.notStarted()) {
+                        failed.add(r.label() + ": " + o.problem());
                     }
                 }
             }
@@ -80,11 +87,12 @@ public final class SweepReport {
             table.add(row);
         }
         writeCsv(dir.resolve("report.csv"), header, table);
-        writeMarkdown(dir.resolve("report.md"), plan, header, table, target);
+        writeMarkdown(dir.resolve("report.md"), plan, header, table, target, failed);
         for (String m : metrics) {
             plot(dir, groups, m, "iteration");
             plot(dir, groups, m, "train_s");
         }
+        return failed;
     }
 
     /** Training seconds at the first evaluation meeting the target, or NaN. */
@@ -134,7 +142,7 @@ public final class SweepReport {
     }
 
     private static void writeMarkdown(Path file, SweepPlan plan, List<String> header, List<List<String>> rows,
-            SweepConfig.Target target) throws IOException {
+            SweepConfig.Target target, List<String> failed) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# Sweep " + plan.sweep().name());
         lines.add("");
@@ -145,6 +153,15 @@ public final class SweepReport {
         lines.add("| " + String.join(" | ", header) + " |");
         lines.add("|" + " --- |".repeat(header.size()));
         rows.forEach(r -> lines.add("| " + String.join(" | ", r) + " |"));
+        if (!failed.isEmpty()) {
+            lines.add("");
+            lines.add("## Failed runs");
+            lines.add("");
+            lines.add("Not in the table above: interrupted runs continue when the sweep is run again; delete a damaged run's "
+                    + "directory to have the sweep redo it.");
+            lines.add("");
+            failed.forEach(f -> lines.add("- " + f));
+        }
         Files.write(file, lines);
     }
 

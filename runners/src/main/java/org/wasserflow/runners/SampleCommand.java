@@ -46,7 +46,7 @@ public final class SampleCommand {
         TrainedRun run = TrainedRun.open(dir, settings.get(CHECKPOINT), plugins);
         INDArray source = run.components().problem().laws().source()
                 .sample(settings.get(N), new Seed(run.components().run().seed()).stream("sample")).points();
-        INDArray samples = run.components().generator().generate(source);
+        INDArray samples = run.components().generator().infer(source);
         Path out = Path.of(settings.get(OUT));
         PointFiles.write(out, samples);
         LOG.info("{} samples from {} written to {}", samples.rows(), run.checkpoint().path(), out);

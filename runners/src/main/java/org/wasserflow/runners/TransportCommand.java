@@ -58,7 +58,7 @@ public final class TransportCommand {
         int d = run.components().problem().laws().source().dimension();
         ConfigException.require(law.dimension() == d, "in", in, "points of the source's dimension " + d + ", not " + law.dimension());
         INDArray points = law.rows(IntStream.range(0, law.size().orElse(0)).toArray()).points();
-        INDArray moved = run.components().generator().generate(points);
+        INDArray moved = run.components().generator().infer(points);
         Path out = Path.of(settings.get(OUT));
         PointFiles.write(out, moved);
         LOG.info("{} points transported by {} written to {}", moved.rows(), run.checkpoint().path(), out);

@@ -68,7 +68,7 @@ class SampleTransportTest {
         Cli.Result r = Cli.run("transport", ring.toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.npy"));
         assertEquals(0, r.status(), r.err());
         INDArray moved = Nd4j.createFromNpyFile(tmp.resolve("out.npy").toFile());
-        INDArray expected = run.components().generator().generate(source);
+        INDArray expected = run.components().generator().infer(source);
         assertEquals(expected, moved, "transport writes G(x) of the final checkpoint for the given x");
         double[] data = evaluationData(ring);
         double w2Moved = new EmpiricalTransport().w2(Points.flat(moved.castTo(DataType.DOUBLE)), data, 2);
@@ -105,7 +105,7 @@ class SampleTransportTest {
         Cli.Result t = Cli.run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("usps.npy"), "out=" + tmp.resolve("moved.npy"));
         assertEquals(0, t.status(), t.err());
         INDArray moved = Nd4j.createFromNpyFile(tmp.resolve("moved.npy").toFile());
-        assertEquals(run.components().generator().generate(usps), moved, "USPS digits go through G of the final checkpoint");
+        assertEquals(run.components().generator().infer(usps), moved, "USPS digits go through G of the final checkpoint");
         assertTrue(moved.sub(usps).norm2Number().doubleValue() > 1, "the generator moves the digits");
     }
 

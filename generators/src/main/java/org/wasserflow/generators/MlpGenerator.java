@@ -34,6 +34,9 @@ import org.wasserflow.nn.TwoLanes;
  * gives one batch most of the weight of the running estimate; counted once, the estimate averages over about
  * {@code 2 / momentum} independent batches, with parameters at most a few iterations old. Updating the running
  * statistics changes nothing a training pass computes, so training is the same, bit for bit, as without them.
+ * The running statistics are part of {@link #state}; which array was passed last is not, so after
+ * {@link #restore} the first training pass counts its batch even if it is the array passed last before the save
+ * (the flow draws fresh arrays every iteration and saves between iterations, so resumed runs stay exact).
  */
 public final class MlpGenerator implements Generator {
 

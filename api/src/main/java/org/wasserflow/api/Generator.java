@@ -9,6 +9,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Stateful (parameters and optimiser state) and used by one training loop at a time. Arrays are float,
  * row per sample; inputs are never modified.
+ *
+ * <p>Two modes, as PyTorch's {@code train()} and {@code eval()}: training code pushes batches through
+ * {@link #generate} (and steps with {@link #regress} or {@link #descend}), whose result may depend on the whole
+ * batch (batch statistics) and which may update state kept for inference (running statistics); everything that
+ * reports or exports the trained map (the run's metrics, its sample plot, {@code sample}, {@code transport})
+ * calls {@link #infer}, so the logged metrics describe what {@code sample} returns.
  */
 public interface Generator {
 
@@ -16,12 +22,30 @@ public interface Generator {
     String name();
 
     /**
-     * Pushes source samples through the generator.
+     * Pushes source samples through the generator in training mode: the pass whose outputs training moves and
+     * regresses on. A row's image may depend on the other rows of the batch (batch norm with the batch's
+     * statistics), and the call may update state that only {@link #infer} reads.
      *
      * @param source {@code [m, sourceDim]}
      * @return a new {@code [m, d]} array
      */
     INDArray generate(INDArray source);
+
+    /**
+     * The trained map in inference mode: row {@code i} of the result is the image of row {@code i} of
+     * {@code source}, a function of that row and the generator's state only, so a point has the same image, to
+     * float rounding, alone or inside any batch, and any number of calls changes no state that training or
+     * later calls see. Evaluation, {@code sample} and {@code transport} use it. The default returns
+     * {@link #generate}, right for a generator whose training pass has no batch-dependent layer and updates no
+     * state; a generator whose law is a fixed set of points rather than a map of the source (particle mode)
+     * says what it returns instead.
+     *
+     * @param source {@code [m, sourceDim]}
+     * @return a new {@code [m, d]} array
+     */
+    default INDArray infer(INDArray source) {
+        return generate(source);
+    }
 
     /**
      * One optimiser step descending the regression loss {@code mean_{i,k} (G(z_i) - target_i)_k^2}, the mean

@@ -17,11 +17,26 @@ import org.wasserflow.nn.TrainableNet;
 import org.wasserflow.nn.TwoLanes;
 
 /**
- * A residual MLP generator from R^d to R^d trained with Adam. Batch norm uses the statistics of the batch
- * being generated (PyTorch's training mode, as in the reference implementation), so generate large
- * batches. The network is built on first use from the source dimension and the run's seed. With
- * {@code generator.threads=2} the two row halves of every batch-norm layer run on two threads, with the same
- * result as on one.
+ * A residual MLP generator from R^d to R^d trained with Adam. The network is built on first use from the source
+ * dimension and the run's seed. With {@code generator.threads=2} the two row halves of every batch-norm layer run
+ * on two threads, with the same result as on one.
+ *
+ * <p><b>Batch norm, training and inference.</b> The training passes ({@link #generate}, {@link #regress},
+ * {@link #descend}) normalise with the statistics of the batch they are given (PyTorch's {@code train()} mode, as
+ * in the reference implementation). {@link #infer} normalises with running statistics ({@code eval()} mode), so
+ * it is a function of each source point. The running mean and unbiased variance move towards a training pass's
+ * batch statistics with weight {@code generator.bn_momentum} once per source batch: a training pass whose
+ * source is the same array (by reference) as the previous training pass's updates nothing. In the flow's
+ * iteration (FlowTrainer) that counts each fresh batch once, at the parameters it was generated with: the
+ * batches generated for the potential's fit, and the batch that is moved and then regressed on K times, which
+ * counts at its {@code generate} and not again at each of its K persistent steps (nor, with
+ * {@code flow.update=gan}, at each of its K re-evaluations). PyTorch would count that batch K + 1 times, which
+ * gives one batch most of the weight of the running estimate; counted once, the estimate averages over about
+ * {@code 2 / momentum} independent batches, with parameters at most a few iterations old. Updating the running
+ * statistics changes nothing a training pass computes, so training is the same, bit for bit, as without them.
+ * The running statistics are part of {@link #state}; which array was passed last is not, so after
+ * {@link #restore} the first training pass counts its batch even if it is the array passed last before the save
+ * (the flow draws fresh arrays every iteration and saves between iterations, so resumed runs stay exact).
  */
 public final class MlpGenerator implements Generator {
 
@@ -32,12 +47,16 @@ public final class MlpGenerator implements Generator {
     private final Random rng;
     private final Scratch scratch = new Scratch("generator-mlp");
     private final TwoLanes lanes;
+    private final double momentum;
     private TrainableNet net;
+    /** The source of the last training pass, by reference: the running statistics count each batch once. */
+    private INDArray lastBatch;
 
     @Inject
     public MlpGenerator(Settings settings, Seed seed) {
         this.config = MlpGeneratorConfig.from(settings);
         this.lanes = new TwoLanes("generator", settings.get(MlpGeneratorConfig.THREADS) > 1);
+        this.momentum = settings.get(MlpGeneratorConfig.BN_MOMENTUM);
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("generator.mlp"));
     }
 
@@ -46,14 +65,25 @@ public final class MlpGenerator implements Generator {
         return NAME;
     }
 
+    /** The training pass, batch statistics; the first pass on a new source batch updates the running statistics. */
     @Override
     public INDArray generate(INDArray source) {
         build(source.columns());
         Tape t = net.tape("generate", source.rows());
         try (MemoryWorkspace ws = scratch.open()) {
             net.net().forward(t, source, lanes);
+            count(source, t);
         }
         return t.output().dup();
+    }
+
+    /** The inference pass: batch norm with the running statistics; changes no state (beyond building the network on first use). */
+    @Override
+    public INDArray infer(INDArray source) {
+        build(source.columns());
+        try (MemoryWorkspace ws = scratch.open()) {
+            return net.net().infer(source);
+        }
     }
 
     @Override
@@ -63,6 +93,7 @@ public final class MlpGenerator implements Generator {
         Tape t = net.tape("step", source.rows());
         try (MemoryWorkspace ws = scratch.open()) {
             INDArray residual = net.net().forward(t, source, lanes).sub(target);
+            count(source, t);
             double scale = 1.0 / residual.length();
             double loss = residual.mul(residual).sumNumber().doubleValue() * scale;
             net.net().backward(t, residual.muli(2 * scale), lanes);
@@ -78,12 +109,16 @@ public final class MlpGenerator implements Generator {
         Tape t = net.tape("step", source.rows());
         try (MemoryWorkspace ws = scratch.open()) {
             net.net().forward(t, source, lanes);
+            count(source, t);
             net.net().backward(t, outputGradient, lanes);
             net.step();
         }
     }
 
-    /** The input dimension ({@code dim}), the network's parameters and optimiser state, and the random stream's state. */
+    /**
+     * The input dimension ({@code dim}), the network's parameters, optimiser state and, with batch norm, running
+     * statistics ({@code net.running_mean}, {@code net.running_var}), and the random stream's state.
+     */
     @Override
     public Map<String, INDArray> state() {
         Map<String, INDArray> out = new LinkedHashMap<>();
@@ -112,6 +147,14 @@ public final class MlpGenerator implements Generator {
     /** A copy of the flat parameter vector (for checks and comparisons), or an empty array before first use. */
     public float[] parameters() {
         return net == null ? new float[0] : net.net().parameters().values().toFloatVector();
+    }
+
+    /** Folds the batch statistics of the training pass just made on {@code t} into the running ones, once per source batch. */
+    private void count(INDArray source, Tape t) {
+        if (source != lastBatch) {
+            lastBatch = source;
+            net.net().runningStatistics().ifPresent(r -> r.update(t, momentum));
+        }
     }
 
     private static void requireShape(INDArray source, INDArray perOutput) {

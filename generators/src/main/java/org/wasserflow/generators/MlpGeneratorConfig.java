@@ -27,7 +27,7 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     public static final Setting<Double> INIT_STD = Setting.number("generator.init_std", 0.01).positive()
             .describe("std of the N(0, std^2) initial weights");
     public static final Setting<Boolean> BATCH_NORM = Setting.flag("generator.batch_norm", true)
-            .describe("batch norm (batch statistics) before each hidden ReLU");
+            .describe("batch norm before each hidden ReLU: batch statistics in training, running statistics at inference");
     public static final Setting<Boolean> RESIDUAL = Setting.flag("generator.residual", true)
             .describe("add the input to the output: G(z) = z + MLP(z)");
     public static final Setting<String> OUTPUT = Setting.choice("generator.output", "linear", "linear", "tanh")
@@ -38,11 +38,14 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
             .describe("std of the initial batch-norm scales with generator.norm_scale_init=normal");
     public static final Setting<Integer> THREADS = Setting.integer("generator.threads", 2).between(1, 2, false, false)
             .describe("threads for the two row halves of each batch-norm layer's passes: 1, or 2 (bit-identical results)");
+    public static final Setting<Double> BN_MOMENTUM = Setting.number("generator.bn_momentum", 0.1).between(0, 1, true, false)
+            .describe("weight of each new training batch in batch norm's running mean and variance, which sample, transport and "
+                    + "the run's evaluation normalise with (PyTorch's momentum)");
     public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("generator", 1e-4, 0.9, 0.999);
 
     /** The {@code generator.*} keys of the MLP generator. */
     public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
-            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS).with(OPTIMIZER.group("generator", "generator optimiser"));
+            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM).with(OPTIMIZER.group("generator", "generator optimiser"));
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();

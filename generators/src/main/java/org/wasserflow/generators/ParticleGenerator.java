@@ -29,6 +29,16 @@ public final class ParticleGenerator implements Generator {
         return ensure(source).dup();
     }
 
+    /**
+     * The particles, as {@link #generate}: the generated law is the particle set, not a map of the source, so
+     * there is no image of a single point; the source only gives the row count (the particles' number) and, on
+     * the first call of either method, the particles themselves.
+     */
+    @Override
+    public INDArray infer(INDArray source) {
+        return generate(source);
+    }
+
     /** Moves every particle onto its target; returns the mean squared move per coordinate. */
     @Override
     public double regress(INDArray source, INDArray target) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
@@ -73,6 +75,8 @@ class MlpGeneratorTest {
             }
             assertArrayEquals(one.parameters(), two.parameters(), rows + " rows: the same parameters after training on one thread or two");
             assertEquals(one.generate(z), two.generate(z));
+            assertEquals(one.state().get("net.running_var"), two.state().get("net.running_var"), "the same running statistics");
+            assertEquals(one.infer(z), two.infer(z));
         }
     }
 
@@ -85,14 +89,80 @@ class MlpGeneratorTest {
         a.regress(z, target);
         MlpGenerator b = new MlpGenerator(settings(Map.of()), new Seed(77));
         b.restore(a.state());
-        a.regress(z, target);
-        b.regress(z, target);
+        assertTrue(a.state().keySet().containsAll(java.util.List.of("net.running_mean", "net.running_var")), a.state().keySet().toString());
+        assertEquals(a.infer(z), b.infer(z), "running statistics restored");
+        INDArray fresh = source(6);
+        a.regress(fresh, target);
+        b.regress(fresh, target);
         assertArrayEquals(a.parameters(), b.parameters(), "parameters and Adam moments restored");
+        assertEquals(a.state().get("net.running_mean"), b.state().get("net.running_mean"), "and they go on the same");
+        assertEquals(a.infer(z), b.infer(z));
+        Map<String, INDArray> old = new java.util.HashMap<>(a.state());
+        old.remove("net.running_var");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> b.restore(old));
+        assertTrue(e.getMessage().contains("'net.running_var'"), e.getMessage());
         ParticleGenerator p = new ParticleGenerator();
         p.regress(z, target);
         ParticleGenerator q = new ParticleGenerator();
         q.restore(p.state());
         assertEquals(p.generate(z), q.generate(z));
+    }
+
+    @Test
+    void inferenceIsAFunctionOfEachPoint() {
+        MlpGenerator g = new MlpGenerator(settings(Map.of("generator.lr", "3e-3")), new Seed(11));
+        for (int s = 0; s < 30; s++) {
+            INDArray z = source(100 + s);
+            g.regress(z, z.mul(3).addi(0.5f));
+        }
+        INDArray few = source(7).get(NDArrayIndex.interval(0, 10), NDArrayIndex.all()).dup();
+        INDArray many = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(8), 1000, 2).castTo(DataType.FLOAT).muli(0.05);
+        int[] at = {0, 5, 99, 100, 333, 500, 640, 777, 998, 999};
+        for (int i = 0; i < at.length; i++) {
+            many.putRow(at[i], few.getRow(i));
+        }
+        INDArray inside = g.infer(many);
+        INDArray alone = g.infer(few);
+        assertTrue(Transforms.abs(g.infer(few.getRow(4, true).dup()).sub(alone.getRow(4, true))).maxNumber().doubleValue() < 1e-5,
+                "a point alone");
+        INDArray trainInside = g.generate(many);
+        INDArray trainAlone = g.generate(few);
+        double diff = 0;
+        double trainDiff = 0;
+        for (int i = 0; i < at.length; i++) {
+            diff = Math.max(diff, Transforms.abs(alone.getRow(i).sub(inside.getRow(at[i]))).maxNumber().doubleValue());
+            trainDiff = Math.max(trainDiff, Transforms.abs(trainAlone.getRow(i).sub(trainInside.getRow(at[i]))).maxNumber().doubleValue());
+        }
+        assertTrue(diff < 1e-5, "10 points alone and inside 1000 differ by " + diff);
+        assertTrue(trainDiff > 1e-3, "the training pass does depend on the batch (batch statistics): " + trainDiff);
+    }
+
+    @Test
+    void theRunningStatisticsCountEachSourceBatchOnce() {
+        MlpGenerator g = new MlpGenerator(settings(Map.of()), new Seed(12));
+        INDArray z = source(13);
+        INDArray before = g.state().getOrDefault("net.running_mean", null);
+        g.generate(z);
+        INDArray once = g.state().get("net.running_mean");
+        assertTrue(before == null || !before.equals(once), "a training pass on a new batch updates them");
+        for (int k = 0; k < 3; k++) {
+            g.regress(z, z.add(0.2f));
+            g.descend(z, z.mul(0.01f));
+        }
+        assertEquals(once, g.state().get("net.running_mean"), "K persistent steps on the same batch do not count it again");
+        g.infer(source(14));
+        assertEquals(once, g.state().get("net.running_mean"), "inference changes nothing");
+        g.regress(source(15), z);
+        assertTrue(!once.equals(g.state().get("net.running_mean")), "a step on a new batch counts it");
+    }
+
+    @Test
+    void theMomentumIsInItsRange() {
+        for (String bad : new String[] {"0", "1.5", "-0.1"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> new MlpGenerator(settings(Map.of("generator.bn_momentum", bad)), new Seed(1)));
+            assertEquals("generator.bn_momentum", e.key());
+        }
     }
 
     @Test

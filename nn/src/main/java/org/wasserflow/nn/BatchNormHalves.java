@@ -14,6 +14,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * additions. Each hidden layer takes two hand-offs forward (its normalisation and ReLU with the next layer's
  * product and column sums, then centring and variances) and one backward (its gradient through the
  * normalisation and its products with the next layer down's masked sums), plus one for the output layer.
+ * The forward pass leaves each layer's batch mean and biased variance on the tape ({@link RunningStatistics}).
  */
 final class BatchNormHalves {
 
@@ -60,7 +61,10 @@ final class BatchNormHalves {
             float[] var = sum(each(lanes, h -> Kernels.centre(half[h].heap1, mean, half[h].heap2, half[h].rows)));
             float[] inv = new float[cols];
             for (int j = 0; j < cols; j++) {
-                inv[j] = (float) (1.0 / Math.sqrt(var[j] / tape.rows + eps));
+                float biased = var[j] / tape.rows;
+                inv[j] = (float) (1.0 / Math.sqrt(biased + eps));
+                tape.batchMean[layer][j] = mean[j];
+                tape.batchVar[layer][j] = biased;
             }
             Kernels.write(tape.invStd[layer], inv, cols);
             previous = new Normalised(inv, Kernels.read(net.gamma(layer).value(), new float[cols]),

@@ -2,6 +2,7 @@ package org.wasserflow.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -24,6 +25,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * everywhere, so the double backward pass treats the ReLU masks as constants, which is exact.
  *
  * <p>Gradients accumulate into {@link #parameters()}'s gradient buffer; an optimiser consumes them.
+ *
+ * <p>{@link #forward} is the training pass (PyTorch's {@code train()} mode: batch statistics, so an output row
+ * depends on the whole batch); {@link #infer} is the inference pass ({@code eval()} mode: the running statistics
+ * of {@link #runningStatistics()}, which the owner updates after training passes), a function of each row.
  */
 public final class Mlp {
 
@@ -39,6 +44,8 @@ public final class Mlp {
     private final DataType dtype;
     private final LongAdder flops = new LongAdder();
     private final BatchNormHalves halves = new BatchNormHalves(this);
+    /** Batch norm's running statistics; null without batch norm. */
+    private final RunningStatistics running;
     private TwoLanes sequential;
 
     /** Creates a float network with weights drawn from {@code N(0, initStd^2)} using {@code rng}. */
@@ -53,6 +60,7 @@ public final class Mlp {
         this.dtype = dtype;
         this.layers = spec.hidden().length + 1;
         this.batchNorm = spec.norm() == MlpSpec.Norm.BATCH;
+        this.running = batchNorm ? new RunningStatistics(spec.hidden()) : null;
         this.weightIndex = new int[layers];
         for (int l = 1; l < layers; l++) {
             weightIndex[l] = weightIndex[l - 1] + (batchNorm ? 3 : 2);
@@ -95,6 +103,28 @@ public final class Mlp {
         return params;
     }
 
+    /** Batch norm's running statistics for {@link #infer}; empty without batch norm. */
+    public Optional<RunningStatistics> runningStatistics() {
+        return Optional.ofNullable(running);
+    }
+
+    /**
+     * The inference pass: as {@link #forward}, but batch norm normalises with the running statistics
+     * ({@link #runningStatistics()}) instead of the batch's, so row {@code i} of the result depends on row
+     * {@code i} of {@code x} and the network's state only: a row gets the same output, to float rounding, alone
+     * or inside any batch. Without batch norm it computes what {@link #forward} does. Changes no state and uses no
+     * tape; its buffers are {@code [min(m, 4096), width]} per hidden layer (in the active workspace, if any).
+     *
+     * @param x {@code [m, inputDim]}, not modified
+     * @return a new {@code [m, outputDim]} array, allocated outside any workspace
+     */
+    public INDArray infer(INDArray x) {
+        if (x.columns() != spec.inputDim()) {
+            throw new IllegalArgumentException("the network takes " + spec.inputDim() + " columns, the input has " + x.columns());
+        }
+        return Inference.run(this, running, x, BN_EPS);
+    }
+
     /** A tape for batches of {@code rows} rows; reuse it across steps. */
     public Tape newTape(int rows) {
         return Scratch.outside(() -> new Tape(spec, rows, dtype));
@@ -117,7 +147,8 @@ public final class Mlp {
     }
 
     /**
-     * Forward pass; the result is the tape's output buffer, valid until the tape is used again.
+     * Forward pass (training mode: batch norm with the batch's statistics, which stay on the tape for
+     * {@link RunningStatistics#update}); the result is the tape's output buffer, valid until the tape is used again.
      *
      * @param tape a tape with {@code x.rows()} rows
      * @param x {@code [m, inputDim]}, kept by reference until the next forward on this tape
@@ -196,6 +227,10 @@ public final class Mlp {
         INDArray sq = tape.grad2[l].assign(a).muli(a);
         INDArray inv = tape.invStd[l];
         gemm(tape.ones, sq, inv, true, false, invRows, 0.0);
+        for (int j = 0; j < tape.batchMean[l].length; j++) {
+            tape.batchMean[l][j] = tape.colA[l].getDouble(j);
+            tape.batchVar[l][j] = inv.getDouble(j);
+        }
         Transforms.pow(inv.addi(BN_EPS), -0.5, false);
         a.muliRowVector(inv);
         tape.z[l].assign(a).muliRowVector(gamma(l).value()).addiRowVector(beta(l).value());

@@ -33,6 +33,12 @@ public final class Tape {
     final INDArray[] mask;
     /** Per hidden layer: batch-norm inverse standard deviations {@code [1, w]}, null without batch norm. */
     final INDArray[] invStd;
+    /**
+     * Per hidden layer with batch norm, null without: the batch mean and the biased batch variance of its
+     * pre-activations in the last training forward pass on this tape, for {@link RunningStatistics#update}.
+     */
+    final double[][] batchMean;
+    final double[][] batchVar;
     /** Per hidden layer with batch norm: two {@code [1, w]} scratch rows for column statistics. */
     final INDArray[] colA;
     final INDArray[] colB;
@@ -73,6 +79,9 @@ public final class Tape {
         grad = new INDArray[n];
         grad2 = new INDArray[n];
         chain = new INDArray[n];
+        boolean norm = spec.norm() == MlpSpec.Norm.BATCH;
+        batchMean = norm ? new double[n][] : null;
+        batchVar = norm ? new double[n][] : null;
         for (int l = 0; l < n; l++) {
             int w = spec.width(l);
             pre[l] = buf(rows, w);
@@ -86,6 +95,10 @@ public final class Tape {
             grad[l] = buf(rows, w);
             grad2[l] = buf(rows, w);
             chain[l] = buf(rows, w);
+            if (norm) {
+                batchMean[l] = new double[w];
+                batchVar[l] = new double[w];
+            }
         }
         int widest = java.util.Arrays.stream(spec.hidden()).max().orElse(1);
         heap1 = new float[rows * widest];
@@ -112,6 +125,8 @@ public final class Tape {
         grad = slice(parent.grad, from, to);
         grad2 = slice(parent.grad2, from, to);
         chain = slice(parent.chain, from, to);
+        batchMean = parent.batchMean;
+        batchVar = parent.batchVar;
         invStd = parent.invStd;
         colA = parent.colA;
         colB = parent.colB;

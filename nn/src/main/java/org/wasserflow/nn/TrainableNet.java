@@ -39,19 +39,21 @@ public final class TrainableNet {
     }
 
     /**
-     * The parameters ({@code <prefix>.parameters}) and the optimiser's state ({@code <prefix>.optimizer.<name>}),
-     * copies, for checkpoints.
+     * The parameters ({@code <prefix>.parameters}), the optimiser's state ({@code <prefix>.optimizer.<name>})
+     * and, with batch norm, the running statistics ({@link RunningStatistics#state}), copies, for checkpoints.
      */
     public Map<String, INDArray> state(String prefix) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         out.put(prefix + ".parameters", net.parameters().values().dup());
         optimizer.state().forEach((k, v) -> out.put(prefix + ".optimizer." + k, v));
+        net.runningStatistics().ifPresent(r -> out.putAll(r.state(prefix)));
         return out;
     }
 
     /** Continues from what {@link #state} returned under the same prefix. */
     public void restore(String prefix, Map<String, INDArray> state) {
         net.parameters().values().assign(States.require(state, prefix + ".parameters", net.parameters().values().shape()));
+        net.runningStatistics().ifPresent(r -> r.restore(prefix, state));
         Map<String, INDArray> own = new LinkedHashMap<>();
         state.forEach((k, v) -> {
             if (k.startsWith(prefix + ".optimizer.")) {

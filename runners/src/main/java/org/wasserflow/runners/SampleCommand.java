@@ -54,7 +54,7 @@ public final class SampleCommand {
         Law source = run.components().problem().laws().source();
         int d = Math.max(source.dimension(), run.components().problem().laws().data().dimension());
         InferenceMemory.check(run.components().plan(), d, settings.get(N), N.key());
-        INDArray samples = run.components().generator().generate(source.sample(settings.get(N),
+        INDArray samples = run.components().generator().infer(source.sample(settings.get(N),
                 new Seed(run.components().run().seed()).stream("sample")).points());
         try (RunLock lock = RunLock.ifInside(dir, out, "wasserflow sample " + dir)) {
             PointFiles.write(out, samples);

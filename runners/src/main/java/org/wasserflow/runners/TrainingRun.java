@@ -128,7 +128,7 @@ final class TrainingRun {
         }
         INDArray source = c.problem().evaluationSource().points();
         SamplePlot.write(dir.resolve("samples.png"), c.run().data() + ": generated vs data", c.problem().evaluationData().points(),
-                c.generator().generate(source), source);
+                c.generator().infer(source), source);
         finish("completed", start, nanos, trainNanos, wall, last);
         LOG.info("done in {} s (training {} s); results in {}", seconds(System.nanoTime() - wall), seconds(trainNanos), dir);
         LOG.info("verdict: {}", c.problem().verdict(last));

@@ -63,7 +63,7 @@ public final class TransportCommand {
         InferenceMemory.check(run.components().plan(), Math.max(d, run.components().problem().laws().data().dimension()),
                 law.size().orElse(0), IN.key());
         INDArray points = law.rows(IntStream.range(0, law.size().orElse(0)).toArray()).points();
-        INDArray moved = run.components().generator().generate(points);
+        INDArray moved = run.components().generator().infer(points);
         try (RunLock lock = RunLock.ifInside(dir, out, "wasserflow transport " + dir)) {
             PointFiles.write(out, moved);
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.wasserflow.flow.config.ConfigLoader;
 import org.wasserflow.ot.EmpiricalTransport;
 import org.wasserflow.ot.Points;
@@ -23,8 +24,9 @@ import org.wasserflow.ot.Points;
 /**
  * Using what a run learned: {@code sample} writes points whose law is the one the run's last metrics describe
  * (their W2 to the data matches the logged W2), {@code transport} pushes given points through the generator
- * (ring and USPS to MNIST), and a diverged run stops in one line with exit status 3 while {@code sample} still
- * works on its last finite checkpoint.
+ * (ring and USPS to MNIST) as a function of each point (the same image alone or inside any batch; a single
+ * sample lies in the support of many), and a diverged run stops in one line with exit status 3 while {@code sample}
+ * still works on its last finite checkpoint.
  */
 class SampleTransportTest {
 
@@ -68,7 +70,7 @@ class SampleTransportTest {
         Cli.Result r = Cli.run("transport", ring.toString(), "in=" + tmp.resolve("in.npy"), "out=" + tmp.resolve("out.npy"));
         assertEquals(0, r.status(), r.err());
         INDArray moved = Nd4j.createFromNpyFile(tmp.resolve("out.npy").toFile());
-        INDArray expected = run.components().generator().generate(source);
+        INDArray expected = run.components().generator().infer(source);
         assertEquals(expected, moved, "transport writes G(x) of the final checkpoint for the given x");
         double[] data = evaluationData(ring);
         double w2Moved = new EmpiricalTransport().w2(Points.flat(moved.castTo(DataType.DOUBLE)), data, 2);
@@ -84,6 +86,50 @@ class SampleTransportTest {
         Cli.Result wrong = Cli.run("transport", ring.toString(), "in=../examples/data/blobs12.npy", "out=" + tmp.resolve("x.npy"));
         assertEquals(2, wrong.status());
         assertTrue(wrong.err().contains("points of the source's dimension 2, not 12"), wrong.err());
+    }
+
+    @Test
+    void transportOfAPointDoesNotDependOnTheBatch() throws IOException {
+        INDArray few = Nd4j.createFromArray(new float[][] {{0f, 0f}, {0.05f, -0.02f}, {-0.1f, 0.03f}, {0.02f, 0.08f}, {0.15f, 0.1f},
+                {-0.04f, -0.12f}, {0.01f, -0.01f}, {0.2f, 0f}, {0f, -0.2f}, {-0.07f, 0.07f}});
+        INDArray many = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(5), 1000, 2).castTo(DataType.FLOAT).muli(0.05);
+        int[] at = {3, 97, 150, 400, 401, 555, 600, 812, 950, 999};
+        for (int i = 0; i < at.length; i++) {
+            many.putRow(at[i], few.getRow(i));
+        }
+        INDArray alone = transport(few, "alone");
+        INDArray inside = transport(many, "inside");
+        double diff = 0;
+        for (int i = 0; i < at.length; i++) {
+            diff = Math.max(diff, Transforms.abs(alone.getRow(i).sub(inside.getRow(at[i]))).maxNumber().doubleValue());
+        }
+        assertTrue(diff < 1e-5, "10 points transported alone and inside 1000 random points differ by " + diff);
+        INDArray single = transport(few.getRow(7, true).dup(), "single");
+        double one = Transforms.abs(single.sub(alone.getRow(7, true))).maxNumber().doubleValue();
+        assertTrue(one < 1e-5, "a point transported alone differs by " + one);
+    }
+
+    @Test
+    void aSampleOfOnePointLiesInTheSupportOfTenThousand() throws IOException {
+        INDArray one = sample(1, "one");
+        assertEquals(one, sample(1, "again"), "the same seed gives the same point");
+        INDArray many = sample(10_000, "many");
+        double[][] points = many.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[] typical = new double[500];
+        for (int i = 0; i < typical.length; i++) {
+            typical[i] = nearest(points, points[i], i);
+        }
+        java.util.Arrays.sort(typical);
+        double limit = typical[(int) (0.99 * typical.length)];
+        double d = nearest(points, one.castTo(DataType.DOUBLE).toDoubleVector(), -1);
+        assertTrue(d <= 2 * limit, "sample n=1 " + one + " is " + d + " from the nearest of 10000 samples; 99% of theirs are within " + limit);
+    }
+
+    @Test
+    void theLoggedMetricsAreThoseOfTheInferenceMapOfTheLastCheckpoint() throws IOException {
+        TrainedRun run = TrainedRun.open(ring, "", getClass().getClassLoader());
+        assertEquals(last, run.components().problem().evaluate(run.components().generator()),
+                "the run's last evaluation is the restored generator's inference map, evaluated again");
     }
 
     @Test
@@ -105,7 +151,7 @@ class SampleTransportTest {
         Cli.Result t = Cli.run("transport", tmp.resolve("usps").toString(), "in=" + tmp.resolve("usps.npy"), "out=" + tmp.resolve("moved.npy"));
         assertEquals(0, t.status(), t.err());
         INDArray moved = Nd4j.createFromNpyFile(tmp.resolve("moved.npy").toFile());
-        assertEquals(run.components().generator().generate(usps), moved, "USPS digits go through G of the final checkpoint");
+        assertEquals(run.components().generator().infer(usps), moved, "USPS digits go through G of the final checkpoint");
         assertTrue(moved.sub(usps).norm2Number().doubleValue() > 1, "the generator moves the digits");
     }
 
@@ -120,6 +166,35 @@ class SampleTransportTest {
         Cli.Result s = Cli.run("sample", tmp.resolve("div").toString(), "n=10", "out=" + tmp.resolve("div.npy"));
         assertEquals(0, s.status(), s.err());
         assertTrue(Double.isFinite(Nd4j.createFromNpyFile(tmp.resolve("div.npy").toFile()).sumNumber().doubleValue()));
+    }
+
+    /** {@code wasserflow transport} of {@code points} on the shared ring run. */
+    private INDArray transport(INDArray points, String name) throws IOException {
+        Path in = tmp.resolve(name + "-in.npy");
+        Path out = tmp.resolve(name + "-out.npy");
+        Nd4j.writeAsNumpy(points, in.toFile());
+        Cli.Result r = Cli.run("transport", ring.toString(), "in=" + in, "out=" + out);
+        assertEquals(0, r.status(), r.err());
+        return Nd4j.createFromNpyFile(out.toFile());
+    }
+
+    /** {@code wasserflow sample n=...} on the shared ring run. */
+    private INDArray sample(int n, String name) throws IOException {
+        Path out = tmp.resolve(name + ".npy");
+        Cli.Result r = Cli.run("sample", ring.toString(), "n=" + n, "out=" + out);
+        assertEquals(0, r.status(), r.err());
+        return Nd4j.createFromNpyFile(out.toFile());
+    }
+
+    /** The distance from {@code p} to the nearest of {@code points} other than the one at index {@code self}. */
+    private static double nearest(double[][] points, double[] p, int self) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int j = 0; j < points.length; j++) {
+            if (j != self) {
+                best = Math.min(best, Math.hypot(points[j][0] - p[0], points[j][1] - p[1]));
+            }
+        }
+        return best;
     }
 
     private Map<String, Double> train(String preset, String name, String... overrides) throws IOException {

@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.wasserflow.api.Capability;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Generator;
@@ -23,7 +24,8 @@ import org.wasserflow.api.Settings;
  * The contract of a {@link Generator} plugin, for its tests to extend (they need an ND4J backend on the test
  * class path): a descriptor that describes it; bad settings rejected with a {@link ConfigException} naming the
  * key; {@code generate} returns a finite float batch of the source's shape and leaves the source alone;
- * {@code regress} brings the generated points closer to their targets; a generator that declares
+ * {@code regress} brings the generated points closer to their targets; {@code infer} maps each point on its own
+ * (the same image alone or in a batch) and changes no state; a generator that declares
  * {@link Capability#DESCEND} moves its points against the output gradient it is given; and its
  * {@code state()} restores it exactly into a new instance, which then continues as the saved one would (what
  * checkpoints and {@code wasserflow resume} rely on).
@@ -125,6 +127,32 @@ public abstract class GeneratorContract {
         assertTrue(after < 0.9 * before, "descending 0.5 |G(z) - t|^2 / m: " + before + " -> " + after);
     }
 
+    /** Whether {@link Generator#infer} maps each source point on its own; true by default (not for particle mode). */
+    protected boolean infersEachPoint() {
+        return true;
+    }
+
+    @Test
+    void inferMapsEachPointOnItsOwnAndChangesNothing() {
+        Assumptions.assumeTrue(infersEachPoint(), plugin().name() + " does not map single points");
+        Generator g = create(Map.of());
+        for (int step = 0; step < 5; step++) {
+            INDArray z = points(0);
+            g.regress(z, z.add(0.5f));
+        }
+        INDArray z = points(0);
+        INDArray all = g.infer(z);
+        assertArrayEquals(z.shape(), all.shape());
+        INDArray head = g.infer(z.get(NDArrayIndex.interval(0, 10), NDArrayIndex.all()).dup());
+        double diff = head.sub(all.get(NDArrayIndex.interval(0, 10), NDArrayIndex.all())).norm1Number().doubleValue();
+        assertTrue(diff < 1e-5 * head.length(), "10 points alone and inside " + batch() + " differ by " + diff + " in all");
+        Map<String, INDArray> before = g.state();
+        assertArrayEquals(all.data().asFloat(), g.infer(z).data().asFloat(), "a second call gives the same images");
+        Map<String, INDArray> after = g.state();
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((k, v) -> assertArrayEquals(v.data().asBytes(), after.get(k).data().asBytes(), "inference leaves '" + k + "' alone"));
+    }
+
     @Test
     void itsStateRestoresItExactly() {
         Generator a = create(Map.of());
@@ -134,6 +162,7 @@ public abstract class GeneratorContract {
         a.regress(z, target);
         Generator b = create(Map.of());
         b.restore(a.state());
+        assertArrayEquals(a.infer(z).data().asFloat(), b.infer(z).data().asFloat(), "a restored generator infers as the saved one");
         assertEquals(a.generate(z), b.generate(z), "a restored generator generates as the saved one");
         INDArray next = points(-1);
         a.regress(z, next);

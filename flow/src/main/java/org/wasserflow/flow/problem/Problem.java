@@ -111,13 +111,13 @@ public final class Problem {
     }
 
     /**
-     * Every metric's columns for the generator, in the order of {@code metrics}. The metrics are independent and
+     * Every metric's columns for the generator's inference map ({@link Generator#infer}), in the order of {@code metrics}. The metrics are independent and
      * run in parallel (the common fork-join pool and the caller: both cores on this project's machines); each is
      * given its own random stream, split in order from the run's metric seed, so the values do not depend on
      * the order in which they run.
      */
     public Map<String, Double> evaluate(Generator generator) {
-        INDArray generated = generator.generate(evalSource.points());
+        INDArray generated = generator.infer(evalSource.points());
         SplittableRandom streams = new SplittableRandom(metricSeed);
         List<Map.Entry<Metric, SplittableRandom>> jobs = new ArrayList<>();
         metrics.values().forEach(m -> jobs.add(Map.entry(m, streams.split())));

@@ -12,9 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Generator {
 
-    /** The logical name the generator is registered under, e.g. {@code mlp}. */
-    String name();
-
     /**
      * Pushes source samples through the generator.
      *
@@ -45,7 +42,7 @@ public interface Generator {
      * @throws UnsupportedOperationException if this generator has no parameters to descend
      */
     default void descend(INDArray source, INDArray outputGradient) {
-        throw new UnsupportedOperationException("generator '" + name() + "' has no parameters to descend");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no parameters to descend");
     }
 
     /**

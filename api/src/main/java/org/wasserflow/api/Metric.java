@@ -1,40 +1,21 @@
 package org.wasserflow.api;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A measurement of the generated law against the data, evaluated every {@code run.log_every} iterations on
  * the run's fixed evaluation sets. Metrics are selected by name in a list ({@code metrics=w2,energy,modes})
- * and may report several columns (a value and its data-against-data floor). A metric declares what it needs,
- * and the runner refuses, before training, a metric whose needs the selected laws cannot meet. Metrics may
- * cache what depends only on the fixed sets (a floor) across evaluations of one run.
+ * and may report several columns (a value and its data-against-data floor). A metric's descriptor declares what
+ * it requires ({@link Plugin#requires} with {@link Capability#SOURCE_LABELS}, {@link Capability#DATA_LABELS},
+ * {@link Capability#MIXTURE}, {@link Capability#EQUAL_EVAL_SIZES}), and the runner refuses, before the metric is
+ * constructed, a metric whose requirements the selected laws and evaluation sizes cannot meet. Metrics may cache
+ * what depends only on the fixed sets (a floor) across evaluations of one run.
  */
 public interface Metric {
 
-    /** What a metric can need of the evaluation. */
-    enum Need {
-        /** Labels on the source set (1-NN transfer accuracy). */
-        SOURCE_LABELS,
-        /** Labels on the data set. */
-        DATA_LABELS,
-        /** The data law's mixture structure (modes covered, per-mode statistics). */
-        MIXTURE,
-        /** Source and data sets of equal size (an exact assignment between them). */
-        EQUAL_SIZES
-    }
-
-    /** The logical name the metric is registered under, e.g. {@code w2}. */
-    String name();
-
-    /** What the metric needs beyond generated and data points; none by default. */
-    default Set<Need> needs() {
-        return Set.of();
-    }
-
     /**
-     * The metric's columns for this evaluation, in a stable order, each named after the metric (e.g.
-     * {@code w2} and {@code w2_floor}).
+     * The metric's columns for this evaluation, in a stable order, each named after the metric's registered name
+     * (e.g. {@code w2} and {@code w2_floor}).
      */
     Map<String, Double> evaluate(Evaluation evaluation);
 }

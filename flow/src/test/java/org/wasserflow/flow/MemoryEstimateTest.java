@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.MemoryPart;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
@@ -115,7 +116,7 @@ class MemoryEstimateTest {
     }
 
     private static void assertPart(Memory.Estimate e, String what, long heap, long offHeap) {
-        Memory.Part p = e.part(what);
+        MemoryPart p = e.part(what);
         assertEquals(heap, p.heap(), what + " on the heap");
         assertEquals(offHeap, p.offHeap(), what + " off-heap");
     }

@@ -39,7 +39,7 @@ public final class Problem {
     public record Laws(Law source, Law data, Law evalData) { }
 
     private final Laws laws;
-    private final Map<String, Metric> metrics;
+    private final List<Metric> metrics;
     private final LawStream sourceTrain;
     private final LawStream dataTrain;
     private final Sample evalSource;
@@ -53,8 +53,7 @@ public final class Problem {
      */
     public Problem(Laws laws, List<Metric> metrics, EvaluationConfig eval, Seed seed) {
         this.laws = laws;
-        this.metrics = new LinkedHashMap<>();
-        metrics.forEach(m -> this.metrics.put(m.name(), m));
+        this.metrics = List.copyOf(metrics);
         this.sourceTrain = new LawStream(laws.source(), seed.stream("source.train"));
         this.dataTrain = new LawStream(laws.data(), seed.stream("data.train"));
         this.evalSource = fixedSet(laws.source(), eval.sourceSize(), seed.stream("source.eval"));
@@ -65,9 +64,9 @@ public final class Problem {
             this.evalData = split.nextSample(size);
             this.reference = split.nextSample(evalSource.size());
             if (size + evalSource.size() > rows) {
-                LoggerFactory.getLogger(Problem.class).warn("data '{}' has {} rows, fewer than the {} + {} of the evaluation and reference "
+                LoggerFactory.getLogger(Problem.class).warn("the data has {} rows, fewer than the {} + {} of the evaluation and reference "
                         + "sets: they share rows, so the floors are underestimated; lower eval.data_size and eval.source_size, or set eval_data",
-                        laws.data().name(), rows, size, evalSource.size());
+                        rows, size, evalSource.size());
             }
         } else {
             this.evalData = fixedSet(laws.evalData(), eval.dataSize(), seed.stream("data.eval"));
@@ -120,7 +119,7 @@ public final class Problem {
         INDArray generated = generator.generate(evalSource.points());
         SplittableRandom streams = new SplittableRandom(metricSeed);
         List<Map.Entry<Metric, SplittableRandom>> jobs = new ArrayList<>();
-        metrics.values().forEach(m -> jobs.add(Map.entry(m, streams.split())));
+        metrics.forEach(m -> jobs.add(Map.entry(m, streams.split())));
         List<Map<String, Double>> values = jobs.parallelStream()
                 .map(j -> j.getKey().evaluate(new Evaluation(evalSource, generated, evalData, reference, laws.data().mixture(),
                         j.getValue())))

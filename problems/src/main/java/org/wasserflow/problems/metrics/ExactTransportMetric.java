@@ -1,8 +1,10 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
@@ -28,16 +30,6 @@ abstract class ExactTransportMetric implements Metric {
     }
 
     @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Set<Need> needs() {
-        return Set.of(Need.EQUAL_SIZES);
-    }
-
-    @Override
     public final Map<String, Double> evaluate(Evaluation e) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put(name, distance(e.generated(), e.data().points()));
@@ -53,5 +45,15 @@ abstract class ExactTransportMetric implements Metric {
         }
         double cost = new EmpiricalTransport().assign(y, x, p).meanCost();
         return p == 2 ? Math.sqrt(cost) : cost;
+    }
+
+    /**
+     * The largest buffers of {@code W_p} at the evaluation sizes: the {@code n x n} double cost matrix on the heap
+     * ({@code n} the larger set), the assignment's vectors and both clouds as doubles.
+     */
+    static List<MemoryPart> memory(String name, RunShape shape) {
+        long n = shape.largerEval();
+        return List.of(new MemoryPart("the " + name + " metric's cost matrix", shape.largerEvalKey(),
+                8 * n * n + 32 * n + 2 * 8 * n * shape.dimension(), 0, n * n));
     }
 }

@@ -3,7 +3,6 @@ package org.wasserflow.problems.metrics;
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 import org.wasserflow.api.Mixture;
@@ -41,16 +40,6 @@ public final class ModesMetric implements Metric {
     @Inject
     public ModesMetric(Settings settings) {
         this.share = settings.get(SHARE);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.MIXTURE);
     }
 
     @Override

@@ -35,8 +35,8 @@ done
 
 # name | the template's selections
 runs=(
-  "loss-plugin|loss=moment-w2 potential=gaussian-map"
-  "problem-plugin|data=two-moons data.noise=0.05 metrics=w2,moments"
+  "loss-plugin|loss=moment-w2 potential=gaussian-map metrics=w2,energy"
+  "problem-plugin|data=two-moons data.noise=0.05 metrics=w2,moments potential=exact-ot"
 )
 for r in "${runs[@]}"; do
   name="${r%%|*}"

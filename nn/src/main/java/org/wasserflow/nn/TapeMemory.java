@@ -20,8 +20,9 @@ public final class TapeMemory {
      * {@code count} tapes of an MLP {@code in -> hidden -> out} at {@code rows} rows: off-heap, per hidden layer of
      * width {@code w}, six float {@code [rows, w]} arrays (pre-activation, ReLU output, mask, two backward
      * scratches, the input-gradient chain), seven with batch norm (its output), plus the output
-     * {@code [rows, out]}, the input gradient {@code [rows, in]} and a column of ones; on the heap two
-     * {@code float[rows * widest]} scratches.
+     * {@code [rows, out]}, the input gradient {@code [rows, in]} and a column of ones; on the heap three
+     * {@code float[rows * widest]} scratches of the fused kernels. The {@code [1, w]} batch-norm statistics are
+     * not counted.
      *
      * @param what what the tapes are, for the message
      * @param key the key that drives them
@@ -30,7 +31,7 @@ public final class TapeMemory {
         long widths = Arrays.stream(hidden).asLongStream().sum();
         long widest = Arrays.stream(hidden).max().orElse(1);
         long off = FLOAT * rows * ((batchNorm ? 7 : 6) * widths + out + in + 1);
-        long heap = 2 * FLOAT * rows * widest;
+        long heap = 3 * FLOAT * rows * widest;
         return new MemoryPart(what, key, count * heap, count * off, rows * widest);
     }
 

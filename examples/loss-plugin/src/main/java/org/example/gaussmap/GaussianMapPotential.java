@@ -20,17 +20,17 @@ import org.wasserflow.api.Settings;
  * The W2 optimal map between diagonal Gaussian fits of the two laws: per coordinate k,
  * {@code T_k(y) = mx_k + (sx_k / sy_k) (y_k - my_k)}, and the velocity {@code T(y) - y}. The means and standard
  * deviations of both laws are fitted on the pairs {@code fit} draws, as exponential moving averages with weight
- * {@code gaussian-map.momentum} on the past; they are this estimator's state (four {@code [1, d]} double arrays),
- * which a checkpoint saves. Standard deviations below {@code gaussian-map.min_std} are raised to it.
+ * {@code gaussian_map.momentum} on the past; they are this estimator's state (four {@code [1, d]} double arrays),
+ * which a checkpoint saves. Standard deviations below {@code gaussian_map.min_std} are raised to it.
  */
 public final class GaussianMapPotential implements PotentialEstimator {
 
-    public static final Setting<Double> MOMENTUM = Setting.number("gaussian-map.momentum", 0.5).between(0, 1, false, true)
+    public static final Setting<Double> MOMENTUM = Setting.number("gaussian_map.momentum", 0.5).between(0, 1, false, true)
             .describe("weight of the past in the moving averages of the means and standard deviations");
-    public static final Setting<Double> MIN_STD = Setting.number("gaussian-map.min_std", 1e-3).positive()
+    public static final Setting<Double> MIN_STD = Setting.number("gaussian_map.min_std", 1e-3).positive()
             .describe("floor on the fitted standard deviations (the map divides by the generated law's)");
     /** The estimator's keys. */
-    public static final SettingGroup GROUP = SettingGroup.of("gaussian-map", "diagonal Gaussian W2 map", MOMENTUM, MIN_STD);
+    public static final SettingGroup GROUP = SettingGroup.of("gaussian_map", "diagonal Gaussian W2 map", MOMENTUM, MIN_STD);
 
     private static final List<String> STATS = List.of("generated_mean", "generated_std", "data_mean", "data_std");
 

@@ -28,14 +28,14 @@ class GaussianMapPotentialTest extends PotentialEstimatorContract {
 
     @Override
     protected Map<String, String> invalidSettings() {
-        return Map.of("gaussian-map.momentum", "1", "gaussian-map.min_std", "0");
+        return Map.of("gaussian_map.momentum", "1", "gaussian_map.min_std", "0");
     }
 
     @Test
     void theMapOfAShiftedAndScaledCloudUndoesIt() {
         INDArray x = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(4), 500, 2).castTo(DataType.FLOAT);
         INDArray y = x.mul(0.5f).addi(3f);
-        PotentialEstimator p = create(Map.of("gaussian-map.momentum", "0"));
+        PotentialEstimator p = create(Map.of("gaussian_map.momentum", "0"));
         p.fit(() -> new Pair(y, x));
         INDArray moved = y.add(p.velocity(y, x));
         assertEquals(0, moved.sub(x).norm2Number().doubleValue() / x.norm2Number().doubleValue(), 1e-5,

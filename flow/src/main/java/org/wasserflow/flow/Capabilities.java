@@ -72,11 +72,13 @@ public final class Capabilities {
                 String missing = switch (c) {
                     case SOURCE_LABELS -> laws.source().labelled() ? null : c.meaning() + ", but source '" + plan.plugin("source").name()
                             + "' is unlabelled";
-                    case DATA_LABELS -> laws.evalData().labelled() ? null : c.meaning() + ", but '" + evalDataName(plan) + "' is unlabelled";
+                    case DATA_LABELS -> laws.evalData().labelled() ? null : c.meaning() + ", but '" + evalDataName(plan)
+                            + "' is unlabelled";
                     case MIXTURE -> laws.data().mixture().isPresent() ? null : c.meaning() + ", but data '" + plan.plugin("data").name()
                             + "' is not one";
                     case EQUAL_EVAL_SIZES -> shape.evalSource() == shape.evalData() ? null : c.meaning() + ", but "
-                            + RunShape.EVAL_SOURCE + " gives " + shape.evalSource() + " points and " + RunShape.EVAL_DATA + " " + shape.evalData();
+                            + RunShape.EVAL_SOURCE + " gives " + shape.evalSource() + " points and " + RunShape.EVAL_DATA + " "
+                            + shape.evalData();
                     default -> null;
                 };
                 if (missing != null) {

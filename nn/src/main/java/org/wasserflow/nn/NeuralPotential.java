@@ -113,7 +113,8 @@ public abstract class NeuralPotential implements PotentialEstimator {
         int[] hidden = settings.get(CriticConfig.HIDDEN);
         int d = shape.dimension();
         String key = TapeMemory.drivingKey(shape, CriticConfig.HIDDEN, hidden);
-        return List.of(TapeMemory.tapes("the potential networks' activations and gradients", key, tapes, shape.batch(), d, hidden, 1, false),
+        return List.of(
+                TapeMemory.tapes("the potential networks' activations and gradients", key, tapes, shape.batch(), d, hidden, 1, false),
                 TapeMemory.parameters("the potential networks' parameters", CriticConfig.HIDDEN.key(), nets, d, hidden, 1, false));
     }
 }

@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.wasserflow.api.MemoryPart;
 import org.wasserflow.api.RunShape;
 
@@ -24,7 +28,7 @@ class TapeMemoryTest {
             Tape tape = new Tape(spec, 10, DataType.FLOAT);
             long offHeap = 0;
             long heap = 0;
-            java.util.Set<INDArray> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<INDArray> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Field f : Tape.class.getDeclaredFields()) {
                 if (Modifier.isStatic(f.getModifiers())) {
                     continue;
@@ -55,7 +59,7 @@ class TapeMemoryTest {
     void theParameterCountIsTheNetworks() {
         int[] hidden = {5, 7};
         for (MlpSpec.Norm norm : MlpSpec.Norm.values()) {
-            Mlp net = new Mlp(new MlpSpec(3, hidden, 2, norm, false, 0.1), org.nd4j.linalg.factory.Nd4j.getRandomFactory().getNewRandomInstance(1));
+            Mlp net = new Mlp(new MlpSpec(3, hidden, 2, norm, false, 0.1), Nd4j.getRandomFactory().getNewRandomInstance(1));
             assertEquals(net.parameters().size(), TapeMemory.parameters(3, hidden, 2, norm == MlpSpec.Norm.BATCH), norm.toString());
         }
     }

@@ -35,6 +35,7 @@ done
 
 # name | the template's selections
 runs=(
+  "generator-plugin|generator=affine potential=exact-ot metrics=w2,energy"
   "loss-plugin|loss=moment-w2 potential=gaussian-map metrics=w2,energy"
   "problem-plugin|data=two-moons data.noise=0.05 metrics=w2,moments potential=exact-ot"
 )

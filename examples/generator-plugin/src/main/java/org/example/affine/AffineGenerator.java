@@ -99,7 +99,7 @@ public final class AffineGenerator implements Generator {
         long d = shape.dimension();
         boolean evaluation = shape.evalSource() > shape.batch();
         long m = Math.max(shape.batch(), shape.evalSource());
-        return List.of(new MemoryPart("the affine generator's parameters and batches", evaluation ? RunShape.EVAL_SOURCE : RunShape.BATCH,
-                0, 8 * (d * d + d + 3 * m * d), 0));
+        String key = evaluation ? RunShape.EVAL_SOURCE : RunShape.BATCH;
+        return List.of(new MemoryPart("the affine generator's parameters and batches", key, 0, 8 * (d * d + d + 3 * m * d), 0));
     }
 }

@@ -12,7 +12,8 @@ import org.wasserflow.api.Plugin;
 public final class AffineModule extends AbstractModule {
 
     /** The generator's descriptor. */
-    public static final Plugin AFFINE = Plugin.generator("affine", AffineGenerator.class, "affine map G(z) = z A + b, plain gradient steps")
+    public static final Plugin AFFINE = Plugin.generator("affine", AffineGenerator.class,
+            "affine map G(z) = z A + b, plain gradient steps")
             .settings(AffineGenerator.GROUP).provides(Capability.DESCEND)
             .memory(AffineGenerator::memory).blame(AffineGenerator.LR);
 

@@ -18,9 +18,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Generator {
 
-    /** The logical name the generator is registered under, e.g. {@code mlp}. */
-    String name();
-
     /**
      * Pushes source samples through the generator in training mode: the pass whose outputs training moves and
      * regresses on. A row's image may depend on the other rows of the batch (batch norm with the batch's
@@ -69,7 +66,7 @@ public interface Generator {
      * @throws UnsupportedOperationException if this generator has no parameters to descend
      */
     default void descend(INDArray source, INDArray outputGradient) {
-        throw new UnsupportedOperationException("generator '" + name() + "' has no parameters to descend");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no parameters to descend");
     }
 
     /**

@@ -8,9 +8,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface Integrator {
 
-    /** The logical name the integrator is registered under, e.g. {@code euler}. */
-    String name();
-
     /**
      * Advances the samples by one step.
      *

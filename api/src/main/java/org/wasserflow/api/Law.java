@@ -26,9 +26,6 @@ public interface Law {
     /** The prefix under which law plugins declare their settings; the runner rebases it to the role's. */
     String PREFIX = "law";
 
-    /** The logical name the law is registered under, e.g. {@code gaussian}. */
-    String name();
-
     /** The dimension d of a sample. */
     int dimension();
 
@@ -60,7 +57,7 @@ public interface Law {
      * @throws UnsupportedOperationException for a law without a {@link #size()}
      */
     default Sample rows(int[] indices) {
-        throw new UnsupportedOperationException("law '" + name() + "' has no rows");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no rows");
     }
 
     /** Whether samples carry labels. */

@@ -10,9 +10,6 @@ package org.wasserflow.api;
  */
 public interface Loss {
 
-    /** The logical name the loss is registered under, e.g. {@code w2}. */
-    String name();
-
     /**
      * The ground cost {@code c(y, x)} between a generated point {@code y} and a data point {@code x}, for
      * cost-generic estimators. Only losses whose descriptor {@linkplain Plugin#provides provides}
@@ -21,6 +18,6 @@ public interface Loss {
      * @throws UnsupportedOperationException if this loss has no ground cost
      */
     default GroundCost cost() {
-        throw new UnsupportedOperationException("loss '" + name() + "' has no ground cost");
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no ground cost");
     }
 }

@@ -3,35 +3,19 @@ package org.wasserflow.api;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A measurement of the generated law against the data, evaluated every {@code run.log_every} iterations on
  * the run's fixed evaluation sets. Metrics are selected by name in a list ({@code metrics=w2,energy,modes})
- * and may report several columns (a value and its data-against-data floor). A metric declares what it needs,
- * and the runner refuses, before training, a metric whose needs the selected laws cannot meet. Metrics may
- * cache what depends only on the fixed sets (a floor) across evaluations of one run. At the end of a run each
- * metric says in words what its last columns mean ({@link #verdict}), and the runner joins the phrases into
- * the run's verdict line.
+ * and may report several columns (a value and its data-against-data floor). A metric's descriptor declares what
+ * it requires ({@link Plugin#requires} with {@link Capability#SOURCE_LABELS}, {@link Capability#DATA_LABELS},
+ * {@link Capability#MIXTURE}, {@link Capability#EQUAL_EVAL_SIZES}), and the runner refuses, before the metric is
+ * constructed, a metric whose requirements the selected laws and evaluation sizes cannot meet. Metrics may cache
+ * what depends only on the fixed sets (a floor) across evaluations of one run. At the end of a run each metric
+ * says in words what its last columns mean ({@link #verdict}), and the runner joins the phrases into the run's
+ * verdict line.
  */
 public interface Metric {
-
-    /** What a metric can need of the evaluation. */
-    enum Need {
-        /** Labels on the source set (1-NN transfer accuracy). */
-        SOURCE_LABELS,
-        /** Labels on the data set. */
-        DATA_LABELS,
-        /** The data law's mixture structure (modes covered, per-mode statistics). */
-        MIXTURE,
-        /**
-         * Modes to judge the generated points by: a mixture data law's components, or else the classes of a
-         * labelled evaluation data set (each label's points as one mode).
-         */
-        MODES,
-        /** Source and data sets of equal size (an exact assignment between them). */
-        EQUAL_SIZES
-    }
 
     /** Which way a column improves. */
     enum Better {
@@ -43,17 +27,9 @@ public interface Metric {
         NEITHER
     }
 
-    /** The logical name the metric is registered under, e.g. {@code w2}. */
-    String name();
-
-    /** What the metric needs beyond generated and data points; none by default. */
-    default Set<Need> needs() {
-        return Set.of();
-    }
-
     /**
-     * The metric's columns for this evaluation, in a stable order, each named after the metric (e.g.
-     * {@code w2} and {@code w2_floor}).
+     * The metric's columns for this evaluation, in a stable order, each named after the metric's registered name
+     * (e.g. {@code w2} and {@code w2_floor}).
      */
     Map<String, Double> evaluate(Evaluation evaluation);
 
@@ -68,16 +44,17 @@ public interface Metric {
 
     /**
      * This metric's phrase in the run's verdict, in words, from {@code row}: the columns of the run's last
-     * evaluation (every metric's; a metric reads its own); empty when it has nothing to say. By default, a metric
-     * with columns {@code <name>} and {@code <name>_floor} ({@code -} in the name read as {@code _}, as in
-     * {@code sliced_w2} of {@code sliced-w2}) says how its value compares with its floor ({@link #againstFloor}),
-     * labelled with its name, and any other says nothing.
+     * evaluation (every metric's; a metric reads its own); empty when it has nothing to say. {@code name} is the
+     * name the metric is registered under (its descriptor's). By default, a metric with columns {@code <name>} and
+     * {@code <name>_floor} ({@code -} in the name read as {@code _}, as in {@code sliced_w2} of {@code sliced-w2})
+     * says how its value compares with its floor ({@link #againstFloor}), labelled with its name, and any other
+     * says nothing.
      */
-    default Optional<String> verdict(Map<String, Double> row) {
-        String column = name().replace('-', '_');
+    default Optional<String> verdict(String name, Map<String, Double> row) {
+        String column = name.replace('-', '_');
         Double value = row.get(column);
         Double floor = row.get(column + "_floor");
-        return value == null || floor == null ? Optional.empty() : Optional.of(againstFloor(name(), value, floor));
+        return value == null || floor == null ? Optional.empty() : Optional.of(againstFloor(name, value, floor));
     }
 
     /**

@@ -14,9 +14,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public interface PotentialEstimator {
 
-    /** The logical name the estimator is registered under, e.g. {@code neural-dual}. */
-    String name();
-
     /**
      * The velocity {@code -grad phi(y_i)} at every generated point for the flow from the law of
      * {@code generated} towards the law of {@code data}, in the units of the data.

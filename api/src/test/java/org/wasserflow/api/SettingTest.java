@@ -89,9 +89,5 @@ class SettingTest {
 
     /** A loss for the descriptor checks. */
     static final class DemoLoss implements Loss {
-        @Override
-        public String name() {
-            return "demo-loss";
-        }
     }
 }

@@ -1,16 +1,23 @@
 package org.wasserflow.flow;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.wasserflow.api.Capability;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Law;
 import org.wasserflow.api.Plugin;
-import java.util.List;
-import org.wasserflow.api.Metric;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.flow.config.FlowConfig;
+import org.wasserflow.flow.plugin.PluginCatalogue;
 import org.wasserflow.flow.problem.Problem;
 
 /**
- * The rules by which declared {@link Capability capabilities} must fit together, checked before training. Each
- * failure is one line naming the key to change.
+ * The one place where the {@link Capability capabilities} the selected plugins require are checked against what
+ * the run provides, before the plugins are constructed. What the descriptors and settings decide is checked with
+ * the plan ({@link #check(RunPlan)}); what the laws decide (labels, a mixture, the dimensions, the evaluation sizes
+ * a finite law gives) once the laws are constructed and before anything else is ({@link #check(RunPlan,
+ * Problem.Laws, RunShape)}). Each failure is one line naming the key to change.
  */
 public final class Capabilities {
 
@@ -18,9 +25,16 @@ public final class Capabilities {
     }
 
     /**
-     * The rules that the descriptors and the flow settings decide: a ground cost for estimators that need
-     * one, gradient steps for {@code flow.update=gan}, equal batches for estimators that need them (the
+     * The rules that the descriptors and the flow settings decide: a ground cost for an estimator that requires
+     * one, gradient steps for {@code flow.update=gan}, equal batches for an estimator that requires them (the
      * trainer draws generated and data batches of {@code flow.batch} each).
+     */
+    public static void check(RunPlan plan) {
+        check(plan.plugin("loss"), plan.plugin("potential"), plan.plugin("generator"), plan.flow());
+    }
+
+    /**
+     * The descriptor rules between the loss, the potential and the generator: see {@link #check(RunPlan)}.
      */
     public static void check(Plugin loss, Plugin potential, Plugin generator, FlowConfig flow) {
         if (potential.requires().contains(Capability.GROUND_COST) && !loss.provides().contains(Capability.GROUND_COST)) {
@@ -42,50 +56,75 @@ public final class Capabilities {
         }
     }
 
-    /** The generator maps R^d to R^d: the source and the evaluation data must have the data's dimension. */
-    public static void dimensions(Problem.Laws laws) {
-        int d = laws.data().dimension();
-        if (laws.source().dimension() != d) {
-            throw new ConfigException("source", laws.source().name(), "a law of dimension " + d + " like data '" + laws.data().name()
-                    + "' (the generator maps R^d to R^d), but it has dimension " + laws.source().dimension());
-        }
-        if (laws.evalData().dimension() != d) {
-            throw new ConfigException("eval_data", laws.evalData().name(), "a law of dimension " + d + " like data '" + laws.data().name()
-                    + "', but it has dimension " + laws.evalData().dimension());
-        }
-    }
-
-    /** Every metric's needs must be met by the laws and the evaluation sizes ({@code [source, data]}). */
-    public static void needs(List<Metric> metrics, Problem.Laws laws, int[] sizes) {
-        for (Metric m : metrics) {
-            for (Metric.Need need : m.needs()) {
-                String missing = switch (need) {
-                    case SOURCE_LABELS -> laws.source().labelled() ? null : "labels on the source, but source '" + laws.source().name()
+    /**
+     * The rules the constructed laws decide, checked before the metrics and the rest are constructed: the
+     * generator maps R^d to R^d, so the source and the evaluation data must have the data's dimension; every
+     * selected plugin's (in practice every metric's) required labels, mixture and equal evaluation sizes; and a
+     * generator that requires {@link Capability#FIXED_BATCH} gets training batches of {@code flow.batch} and
+     * evaluation batches of the source evaluation size, which must be equal.
+     *
+     * @param shape the evaluation sizes the laws give ({@link Memory#shape})
+     */
+    public static void check(RunPlan plan, Problem.Laws laws, RunShape shape) {
+        dimensions(plan, laws);
+        for (Map.Entry<String, Plugin> e : selected(plan)) {
+            for (Capability c : e.getValue().requires()) {
+                String missing = switch (c) {
+                    case SOURCE_LABELS -> laws.source().labelled() ? null : c.meaning() + ", but source '" + plan.plugin("source").name()
                             + "' is unlabelled";
-                    case DATA_LABELS -> laws.evalData().labelled() ? null : "labels on the evaluation data, but '" + laws.evalData().name()
+                    case DATA_LABELS -> laws.evalData().labelled() ? null : c.meaning() + ", but '" + evalDataName(plan)
                             + "' is unlabelled";
-                    case MIXTURE -> laws.data().mixture().isPresent() ? null : "a Gaussian mixture as data, but data '" + laws.data().name()
+                    case MIXTURE -> laws.data().mixture().isPresent() ? null : c.meaning() + ", but data '" + plan.plugin("data").name()
                             + "' is not one";
-                    case MODES -> laws.data().mixture().isPresent() || laws.evalData().labelled() ? null : "modes: a Gaussian mixture as data "
-                            + "or labelled evaluation data, but '" + laws.evalData().name() + "' is neither";
-                    case EQUAL_SIZES -> sizes[0] == sizes[1] ? null : "evaluation sets of equal size, but eval.source_size gives "
-                            + sizes[0] + " points and eval.data_size " + sizes[1];
+                    case MODES -> laws.data().mixture().isPresent() || laws.evalData().labelled() ? null : c.meaning()
+                            + ", but '" + evalDataName(plan) + "' is neither";
+                    case EQUAL_EVAL_SIZES -> shape.evalSource() == shape.evalData() ? null : c.meaning() + ", but "
+                            + RunShape.EVAL_SOURCE + " gives " + shape.evalSource() + " points and " + RunShape.EVAL_DATA + " "
+                            + shape.evalData();
+                    default -> null;
                 };
                 if (missing != null) {
-                    throw new ConfigException("metrics", m.name(), "metrics whose needs the problem meets: '" + m.name() + "' needs " + missing);
+                    throw new ConfigException(e.getKey(), e.getValue().name(), "plugins whose requirements the problem meets: "
+                            + label(e) + " requires " + missing);
                 }
             }
         }
+        Plugin generator = plan.plugin("generator");
+        if (generator.requires().contains(Capability.FIXED_BATCH) && shape.batch() != shape.evalSource()) {
+            throw new ConfigException("flow.batch", shape.batch(), shape.evalSource() + ", the evaluation size (" + RunShape.EVAL_SOURCE
+                    + "): generator '" + generator.name() + "' requires " + Capability.FIXED_BATCH.meaning());
+        }
     }
 
-    /**
-     * A generator that requires {@link Capability#FIXED_BATCH} is given training batches of {@code flow.batch}
-     * and evaluation batches of {@code eval.source_size}: they must be equal.
-     */
-    public static void fixedBatch(Plugin generator, int batch, int evaluationBatch) {
-        if (generator.requires().contains(Capability.FIXED_BATCH) && batch != evaluationBatch) {
-            throw new ConfigException("flow.batch", batch, evaluationBatch + ", the evaluation size (eval.source_size): generator '"
-                    + generator.name() + "' requires " + Capability.FIXED_BATCH.meaning());
+    private static void dimensions(RunPlan plan, Problem.Laws laws) {
+        int d = laws.data().dimension();
+        String data = plan.plugin("data").name();
+        check(laws.source(), d, "source", plan.plugin("source").name(), "a law of dimension " + d + " like data '" + data
+                + "' (the generator maps R^d to R^d)");
+        check(laws.evalData(), d, "eval_data", evalDataName(plan), "a law of dimension " + d + " like data '" + data + "'");
+    }
+
+    private static void check(Law law, int d, String key, String name, String expected) {
+        if (law.dimension() != d) {
+            throw new ConfigException(key, name, expected + ", but it has dimension " + law.dimension());
         }
+    }
+
+    private static String evalDataName(RunPlan plan) {
+        return plan.plugin(plan.selected().containsKey("eval_data") ? "eval_data" : "data").name();
+    }
+
+    /** The selected plugins by role, then the metrics under the key {@code metrics}. */
+    private static List<Map.Entry<String, Plugin>> selected(RunPlan plan) {
+        List<Map.Entry<String, Plugin>> out = new ArrayList<>();
+        plan.selected().forEach((role, e) -> out.add(Map.entry(role, e.plugin())));
+        for (PluginCatalogue.Entry e : plan.metrics()) {
+            out.add(Map.entry("metrics", e.plugin()));
+        }
+        return out;
+    }
+
+    private static String label(Map.Entry<String, Plugin> e) {
+        return (e.getKey().equals("metrics") ? "metric" : e.getValue().kind().key()) + " '" + e.getValue().name() + "'";
     }
 }

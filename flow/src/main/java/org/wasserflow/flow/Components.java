@@ -1,6 +1,7 @@
 package org.wasserflow.flow;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.wasserflow.api.Generator;
@@ -10,6 +11,7 @@ import org.wasserflow.api.Loss;
 import org.wasserflow.api.Metric;
 import org.wasserflow.api.PluginKind;
 import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.flow.config.FlowConfig;
@@ -22,9 +24,9 @@ import org.wasserflow.flow.problem.Problem;
 /**
  * The constructed components of a checked {@link RunPlan}: each selected plugin gets only its own settings.
  * The laws are constructed first (a data file is read and checked then), and what depends on them is checked
- * before the rest is built and before training: the dimensions of the laws, what the metrics need of them,
+ * before the rest is built and before training: the dimensions of the laws, what the metrics require of them,
  * the evaluation size against a generator that needs one batch size ({@link Capabilities}), and the memory the
- * batch, the widths, the cost matrices and the evaluation sets need ({@link Memory}).
+ * selected plugins and the runner report for the run's shape ({@link Memory}).
  *
  * @param plan the checked configuration
  * @param problem the laws, training streams, evaluation sets and metrics
@@ -48,16 +50,15 @@ public record Components(RunPlan plan, Problem problem, Loss loss, PotentialEsti
         Law data = create(registry, plan, "data", PluginKind.LAW, null);
         Law evalData = plan.selected().containsKey("eval_data") ? create(registry, plan, "eval_data", PluginKind.LAW, null) : data;
         Problem.Laws laws = new Problem.Laws(source, data, evalData);
-        Capabilities.dimensions(laws);
-        Memory.check(plan, laws);
-        List<Metric> metrics = new ArrayList<>();
+        RunShape shape = Memory.shape(plan, laws);
+        Capabilities.check(plan, laws, shape);
+        Memory.check(plan, shape);
+        Map<String, Metric> metrics = new LinkedHashMap<>();
         for (PluginCatalogue.Entry e : plan.metrics()) {
-            metrics.add(registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
+            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
         }
         Problem problem = new Problem(laws, metrics, EvaluationConfig.from(plan.view(List.of(EvaluationConfig.GROUP))),
                 new Seed(plan.run().seed()));
-        Capabilities.needs(metrics, laws, problem.evaluationSizes());
-        Capabilities.fixedBatch(plan.plugin("generator"), plan.flow().batch(), problem.evaluationBatch());
         Loss loss = create(registry, plan, "loss", PluginKind.LOSS, null);
         PotentialEstimator potential = create(registry, plan, "potential", PluginKind.POTENTIAL, loss);
         Generator generator = create(registry, plan, "generator", PluginKind.GENERATOR, null);

@@ -1,16 +1,15 @@
 package org.wasserflow.flow;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import org.wasserflow.api.ConfigException;
 
 /**
  * The memory of pushing {@code n} points through a trained generator at once ({@code sample}, {@code transport}),
  * estimated per point as {@link Memory} does for training: off-heap, the source and output arrays and their float
- * copy for writing; on the heap, the source drawn as doubles and the rows written; for the built-in {@code mlp}
- * generator, its {@code generate} tape (see {@link Memory#tapes}). A single Java array holds at most
- * {@link Memory#MAX_ARRAY} entries, which bounds {@code n} times the widest row whatever the memory.
+ * copy for writing; on the heap, the source drawn as doubles and the rows written. A generator's inference map
+ * ({@link org.wasserflow.api.Generator#infer}) takes the points in blocks of bounded size, so its own buffers do not
+ * grow with {@code n}. A single Java array holds at most {@link Memory#MAX_ARRAY} entries, which bounds {@code n}
+ * times the row's width whatever the memory.
  */
 public final class InferenceMemory {
 
@@ -25,14 +24,6 @@ public final class InferenceMemory {
         long heap = 8L * d + 4L * d;
         long offHeap = 3 * 4L * d;
         long widest = d;
-        if (plan.plugin("generator").name().equals("mlp")) {
-            Map<String, String> values = plan.resolved();
-            int[] hidden = Memory.ints(values.get("generator.hidden"));
-            Memory.Part tape = Memory.tapes("", "", 1, 1, d, hidden, d, Boolean.parseBoolean(values.get("generator.batch_norm")));
-            heap += tape.heap();
-            offHeap += tape.offHeap();
-            widest = Math.max(widest, Arrays.stream(hidden).max().orElse(1));
-        }
         long byHeap = (long) (budget.heap() * (1 - Memory.MARGIN)) / heap;
         long byOffHeap = (long) (budget.offHeap() * (1 - Memory.MARGIN)) / offHeap;
         return Math.min(Math.min(byHeap, byOffHeap), Memory.MAX_ARRAY / widest);

@@ -86,7 +86,7 @@ public record RunPlan(SortedMap<String, String> values, RunConfig run, FlowConfi
                 d -> d.owner() == null || d.owner().equals(selected.get(d.role())) || metrics.contains(d.owner()));
         RunPlan plan = new RunPlan(sorted, run, flow, sources, catalogue, Collections.unmodifiableMap(selected), List.copyOf(metrics),
                 List.copyOf(commandGroups));
-        Capabilities.check(plan.plugin("loss"), plan.plugin("potential"), plan.plugin("generator"), flow);
+        Capabilities.check(plan);
         return plan;
     }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.MemoryPart;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
@@ -33,14 +34,14 @@ class MemoryEstimateTest {
         // 16 [10, 2] float batches
         assertPart(e, "the training batches", 0, 16 * 10 * 2 * 4);
         // generator 2 -> [16] -> 2 with batch norm: per tape 7 [10, 16] + output [10, 2] + input gradient [10, 2] + ones [10, 1]
-        // floats off-heap, two float[10 * 16] on the heap; two tapes (generate, step)
-        assertPart(e, "the generator network's activations and gradients", 2 * 2 * 4 * 10 * 16, 2 * 4 * 10 * (7 * 16 + 2 + 2 + 1));
+        // floats off-heap, three float[10 * 16] on the heap; two tapes (generate, step)
+        assertPart(e, "the generator network's activations and gradients", 2 * 3 * 4 * 10 * 16, 2 * 4 * 10 * (7 * 16 + 2 + 2 + 1));
         // weights 2x16 + gamma, beta 16 each, output 16x2 + 2 = 98 parameters, 4 floats each (value, gradient, Adam's moments)
         assertPart(e, "the generator's parameters", 0, 98 * 16);
         // the generate tape again at the evaluation size, 30 rows
-        assertPart(e, "the generator's evaluation batch", 2 * 4 * 30 * 16, 4 * 30 * (7 * 16 + 2 + 2 + 1));
+        assertPart(e, "the generator's evaluation batch", 3 * 4 * 30 * 16, 4 * 30 * (7 * 16 + 2 + 2 + 1));
         // phi and psi, 2 -> [4, 8] -> 1, no batch norm: own and interpolant tapes each (no equality), plus phi's velocity tape
-        assertPart(e, "the potential networks' activations and gradients", 5 * 2 * 4 * 10 * 8, 5 * 4 * 10 * (6 * (4 + 8) + 1 + 2 + 1));
+        assertPart(e, "the potential networks' activations and gradients", 5 * 3 * 4 * 10 * 8, 5 * 4 * 10 * (6 * (4 + 8) + 1 + 2 + 1));
         // 2x4 + 4 + 4x8 + 8 + 8x1 + 1 = 61 parameters per network, two networks
         assertPart(e, "the potential networks' parameters", 0, 2 * 61 * 16);
         // source, data and reference sets and the generated points, floats
@@ -48,7 +49,7 @@ class MemoryEstimateTest {
         // the 30 x 30 double cost matrix, the assignment's six vectors, both clouds as doubles
         assertPart(e, "the w2 metric's cost matrix", 30 * 30 * 8 + 32 * 30 + 2 * 8 * 30 * 2, 0);
         assertEquals(8, e.parts().size());
-        long heap = 2560 + 3840 + 3200 + 9120;
+        long heap = 3840 + 5760 + 4800 + 9120;
         long offHeap = 1280 + 9360 + 1568 + 14040 + 15200 + 1952 + 960;
         assertEquals(heap, e.heap());
         assertEquals(offHeap, e.offHeap());
@@ -115,7 +116,7 @@ class MemoryEstimateTest {
     }
 
     private static void assertPart(Memory.Estimate e, String what, long heap, long offHeap) {
-        Memory.Part p = e.part(what);
+        MemoryPart p = e.part(what);
         assertEquals(heap, p.heap(), what + " on the heap");
         assertEquals(offHeap, p.offHeap(), what + " off-heap");
     }

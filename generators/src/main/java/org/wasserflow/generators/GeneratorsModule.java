@@ -11,7 +11,8 @@ public final class GeneratorsModule extends AbstractModule {
     /** {@code generator=mlp}. */
     public static final Plugin MLP = Plugin.generator(MlpGenerator.NAME, MlpGenerator.class,
             "residual MLP G(z) = z + MLP(z) with batch norm, trained by regression")
-            .settings(MlpGeneratorConfig.GROUP).provides(Capability.DESCEND);
+            .settings(MlpGeneratorConfig.GROUP).provides(Capability.DESCEND)
+            .memory(MlpGenerator::memory).blame(MlpGeneratorConfig.OPTIMIZER.lr());
 
     /** {@code generator=particles}. */
     public static final Plugin PARTICLES = Plugin.generator(ParticleGenerator.NAME, ParticleGenerator.class,

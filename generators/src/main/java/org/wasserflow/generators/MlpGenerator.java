@@ -1,5 +1,10 @@
 package org.wasserflow.generators;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.nn.TapeMemory;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import java.util.LinkedHashMap;
@@ -58,11 +63,6 @@ public final class MlpGenerator implements Generator {
         this.lanes = new TwoLanes("generator", settings.get(MlpGeneratorConfig.THREADS) > 1);
         this.momentum = settings.get(MlpGeneratorConfig.BN_MOMENTUM);
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("generator.mlp"));
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** The training pass, batch statistics; the first pass on a new source batch updates the running statistics. */
@@ -170,5 +170,24 @@ public final class MlpGenerator implements Generator {
         } else if (net.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("generator built for dimension " + net.net().spec().inputDim() + ", got " + dim);
         }
+    }
+
+    /**
+     * Its memory: two tapes of {@code d -> generator.hidden -> d} at the batch size ({@code generate} and
+     * {@code step}; {@link TapeMemory#tapes}), one more at the source evaluation size when that differs, and the
+     * parameters with Adam's moments.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        int[] hidden = settings.get(MlpGeneratorConfig.HIDDEN);
+        boolean bn = settings.get(MlpGeneratorConfig.BATCH_NORM);
+        int d = shape.dimension();
+        String key = TapeMemory.drivingKey(shape, MlpGeneratorConfig.HIDDEN, hidden);
+        List<MemoryPart> parts = new ArrayList<>();
+        parts.add(TapeMemory.tapes("the generator network's activations and gradients", key, 2, shape.batch(), d, hidden, d, bn));
+        parts.add(TapeMemory.parameters("the generator's parameters", MlpGeneratorConfig.HIDDEN.key(), 1, d, hidden, d, bn));
+        if (shape.evalSource() != shape.batch()) {
+            parts.add(TapeMemory.tapes("the generator's evaluation batch", RunShape.EVAL_SOURCE, 1, shape.evalSource(), d, hidden, d, bn));
+        }
+        return parts;
     }
 }

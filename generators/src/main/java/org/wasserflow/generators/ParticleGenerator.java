@@ -18,11 +18,6 @@ public final class ParticleGenerator implements Generator {
 
     private INDArray particles;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** The current particles (a copy); the source only fixes them on the first call. */
     @Override
     public INDArray generate(INDArray source) {

@@ -15,11 +15,6 @@ public final class W1Loss implements Loss {
     public static final String NAME = "w1";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GroundCost cost() {
         return GroundCosts.EUCLIDEAN;
     }

@@ -19,7 +19,8 @@ public final class W1Module extends AbstractModule {
     /** {@code potential=neural-dual} with {@code loss=w1}. */
     public static final Plugin NEURAL_DUAL = Plugin.potential(W1NeuralCritic.NAME, W1NeuralCritic.class,
             "one MLP critic f with a gradient penalty; velocity +grad f")
-            .forLoss(W1Loss.NAME).settings(W1CriticConfig.GROUP, CriticConfig.GROUP);
+            .forLoss(W1Loss.NAME).settings(W1CriticConfig.GROUP, CriticConfig.GROUP)
+            .memory(W1NeuralCritic::memory).blame(CriticConfig.OPTIMIZER.lr());
 
     @Override
     protected void configure() {

@@ -1,5 +1,7 @@
 package org.wasserflow.w1;
 
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -76,5 +78,13 @@ public final class W1NeuralCritic extends NeuralPotential {
         } else if (f.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("critic built for dimension " + f.net().spec().inputDim() + ", got " + dim);
         }
+    }
+
+    /**
+     * Its memory: one critic keeping four tapes at the batch size (generated, data, interpolant, velocity;
+     * {@link NeuralPotential#memory}).
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        return NeuralPotential.memory(settings, shape, 1, 4);
     }
 }

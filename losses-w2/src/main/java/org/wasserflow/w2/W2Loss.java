@@ -14,11 +14,6 @@ public final class W2Loss implements Loss {
     public static final String NAME = "w2";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GroundCost cost() {
         return GroundCosts.HALF_SQUARED_EUCLIDEAN;
     }

@@ -16,7 +16,8 @@ public final class W2Module extends AbstractModule {
     /** {@code potential=neural-dual} with {@code loss=w2}. */
     public static final Plugin NEURAL_DUAL = Plugin.potential(W2NeuralDual.NAME, W2NeuralDual.class,
             "two MLP potentials phi, psi on the penalised W2 dual; velocity -grad phi")
-            .forLoss(W2Loss.NAME).settings(W2DualConfig.GROUP, CriticConfig.GROUP, W2NeuralDual.PARALLEL);
+            .forLoss(W2Loss.NAME).settings(W2DualConfig.GROUP, CriticConfig.GROUP, W2NeuralDual.PARALLEL)
+            .memory(W2NeuralDual::memory).blame(CriticConfig.OPTIMIZER.lr());
 
     @Override
     protected void configure() {

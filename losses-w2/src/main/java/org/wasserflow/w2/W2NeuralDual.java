@@ -1,5 +1,7 @@
 package org.wasserflow.w2;
 
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +84,15 @@ public final class W2NeuralDual extends NeuralPotential {
         } else if (phi.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("potential built for dimension " + phi.net().spec().inputDim() + ", got " + dim);
         }
+    }
+
+    /**
+     * Its memory: phi and psi each keep a tape per term of the dual at the batch size (the own term, plus the
+     * interpolant and mapped terms with {@code w2.interpolants} and {@code w2.equality}), and phi one more for the
+     * velocity ({@link NeuralPotential#memory}).
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        int perNet = 1 + (settings.get(W2DualConfig.INTERPOLANTS) ? 1 : 0) + (settings.get(W2DualConfig.EQUALITY) ? 1 : 0);
+        return NeuralPotential.memory(settings, shape, 2, 2 * perNet + 1);
     }
 }

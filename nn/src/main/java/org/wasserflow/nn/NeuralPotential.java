@@ -1,5 +1,8 @@
 package org.wasserflow.nn;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
@@ -31,11 +34,6 @@ public abstract class NeuralPotential implements PotentialEstimator {
 
     /** The name every neural potential is registered under, scoped to its loss ({@code <loss>/neural-dual}). */
     public static final String NAME = "neural-dual";
-
-    @Override
-    public final String name() {
-        return NAME;
-    }
 
     /** The input gradient {@code grad f} of {@code net} at {@code points}, {@code [m, d]}, a new array. */
     protected static INDArray gradient(TrainableNet net, INDArray points) {
@@ -104,5 +102,19 @@ public abstract class NeuralPotential implements PotentialEstimator {
         for (int s = 0; s < critic.adaptSteps(); s++) {
             step(generated, data);
         }
+    }
+
+    /**
+     * The memory of a neural potential of {@code nets} MLPs {@code d -> critic.hidden -> 1} (no batch norm) that keeps
+     * {@code tapes} tapes at the batch size in all: their activations and gradients ({@link TapeMemory#tapes}, driven
+     * by {@code flow.batch} or {@code critic.hidden}, whichever grew more) and their parameters with Adam's moments.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape, int nets, int tapes) {
+        int[] hidden = settings.get(CriticConfig.HIDDEN);
+        int d = shape.dimension();
+        String key = TapeMemory.drivingKey(shape, CriticConfig.HIDDEN, hidden);
+        return List.of(
+                TapeMemory.tapes("the potential networks' activations and gradients", key, tapes, shape.batch(), d, hidden, 1, false),
+                TapeMemory.parameters("the potential networks' parameters", CriticConfig.HIDDEN.key(), nets, d, hidden, 1, false));
     }
 }

@@ -1,5 +1,9 @@
 package org.wasserflow.ot;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.Settings;
 import jakarta.inject.Inject;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -29,11 +33,6 @@ public final class ExactOtPotential implements PotentialEstimator {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public INDArray velocity(INDArray generated, INDArray data) {
         int m = generated.rows();
         int d = generated.columns();
@@ -55,5 +54,16 @@ public final class ExactOtPotential implements PotentialEstimator {
             System.arraycopy(pull, 0, v, i * d, d);
         }
         return Nd4j.create(v, new long[] {m, d}, 'c').castTo(generated.dataType());
+    }
+
+    /**
+     * Its memory at batch m, on the heap: the {@code m x m} double cost matrix, the assignment's vectors, both batches
+     * as double rows ({@link Points#heapBytes}) and the velocity as doubles.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long m = shape.batch();
+        int d = shape.dimension();
+        return List.of(new MemoryPart("the exact-OT cost matrix and assignment", RunShape.BATCH,
+                8 * m * m + 32 * m + 2 * Points.heapBytes(m, d) + 8 * m * d, 0, m * m));
     }
 }

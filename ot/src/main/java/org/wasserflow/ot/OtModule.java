@@ -11,12 +11,13 @@ public final class OtModule extends AbstractModule {
     /** {@code potential=exact-ot}, for any loss with a ground cost. */
     public static final Plugin EXACT_OT = Plugin.potential(ExactOtPotential.NAME, ExactOtPotential.class,
             "exact assignment between the batches for the loss's ground cost; velocity the pull to each partner")
-            .requires(Capability.GROUND_COST, Capability.EQUAL_BATCHES);
+            .requires(Capability.GROUND_COST, Capability.EQUAL_BATCHES).memory(ExactOtPotential::memory);
 
     /** {@code potential=sinkhorn}, for any loss with a ground cost. */
     public static final Plugin SINKHORN = Plugin.potential(SinkhornPotential.NAME, SinkhornPotential.class,
             "stabilised log-domain Sinkhorn; velocity by the soft c-transform")
-            .settings(SinkhornConfig.GROUP).requires(Capability.GROUND_COST);
+            .settings(SinkhornConfig.GROUP).requires(Capability.GROUND_COST)
+            .memory(SinkhornPotential::memory).blame(SinkhornConfig.EPSILON);
 
     @Override
     protected void configure() {

@@ -25,4 +25,12 @@ public final class Points {
         }
         return out;
     }
+
+    /**
+     * The heap bytes of a cloud of {@code n} points of dimension {@code d} as {@link #rows} (array headers and
+     * references included) together with its {@link #flat} copy.
+     */
+    public static long heapBytes(long n, int d) {
+        return n * (16 + 8L * d + 4) + 8 * n * d;
+    }
 }

@@ -1,5 +1,8 @@
 package org.wasserflow.ot;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -31,11 +34,6 @@ public final class SinkhornPotential implements PotentialEstimator {
     public SinkhornPotential(Loss loss, Settings settings) {
         this.cost = loss.cost();
         this.config = SinkhornConfig.from(settings);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -92,5 +90,16 @@ public final class SinkhornPotential implements PotentialEstimator {
             out[i] = Arrays.copyOfRange(flat, i * d, (i + 1) * d);
         }
         return out;
+    }
+
+    /**
+     * Its memory at batch m, on the heap: the float cost matrix, the kernel and its transpose ({@code 3 m^2} floats),
+     * the scaling vectors, both batches as double rows ({@link Points#heapBytes}) and the velocity as doubles.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long m = shape.batch();
+        int d = shape.dimension();
+        return List.of(new MemoryPart("Sinkhorn's cost matrix and kernel", RunShape.BATCH,
+                3 * 4 * m * m + 24 * m + 2 * Points.heapBytes(m, d) + 8 * m * d, 0, m * m));
     }
 }

@@ -2,6 +2,7 @@ package org.wasserflow.problems;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
+import org.wasserflow.api.Capability;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
 import org.wasserflow.problems.laws.CsvLaw;
@@ -55,45 +56,53 @@ public final class ProblemsModule extends AbstractModule {
 
     /** {@code w2}. */
     public static final Plugin W2 = Plugin.of(PluginKind.METRIC, W2Metric.NAME, W2Metric.class,
-            "exact empirical W2 against the data by assignment, with its data-vs-data floor (w2, w2_floor)");
+            "exact empirical W2 against the data by assignment, with its data-vs-data floor (w2, w2_floor)")
+            .requires(Capability.EQUAL_EVAL_SIZES).memory(W2Metric::memory);
 
     /** {@code w1}. */
     public static final Plugin W1 = Plugin.of(PluginKind.METRIC, W1Metric.NAME, W1Metric.class,
-            "exact empirical W1 against the data by assignment, with its data-vs-data floor (w1, w1_floor)");
+            "exact empirical W1 against the data by assignment, with its data-vs-data floor (w1, w1_floor)")
+            .requires(Capability.EQUAL_EVAL_SIZES).memory(W1Metric::memory);
 
     /** {@code energy}. */
     public static final Plugin ENERGY = Plugin.of(PluginKind.METRIC, EnergyMetric.NAME, EnergyMetric.class,
-            "energy distance (V-statistic) against the data, with its data-vs-data floor (energy, energy_floor)");
+            "energy distance (V-statistic) against the data, with its data-vs-data floor (energy, energy_floor)")
+            .memory(EnergyMetric::memory);
 
     /** {@code sliced-w2}. */
     public static final Plugin SLICED_W2 = Plugin.of(PluginKind.METRIC, SlicedW2Metric.NAME, SlicedW2Metric.class,
             "sliced W2 over random directions (exact 1-D W2 per direction), any dimension, with its data-vs-data floor "
-            + "(sliced_w2, sliced_w2_floor)").settings(SlicedW2Metric.GROUP);
+            + "(sliced_w2, sliced_w2_floor)").settings(SlicedW2Metric.GROUP).memory(SlicedW2Metric::memory);
 
     /** {@code mmd}. */
     public static final Plugin MMD = Plugin.of(PluginKind.METRIC, MmdMetric.NAME, MmdMetric.class,
-            "unbiased MMD, Gaussian kernel at the data's median distance, any dimension, with its data-vs-data floor (mmd, mmd_floor)");
+            "unbiased MMD, Gaussian kernel at the data's median distance, any dimension, with its data-vs-data floor (mmd, mmd_floor)")
+            .memory(MmdMetric::memory);
 
     /** {@code c2st}. */
     public static final Plugin C2ST = Plugin.of(PluginKind.METRIC, C2stMetric.NAME, C2stMetric.class,
             "classifier two-sample test: held-out accuracy of k-NN telling generated from data, 0.5 is perfect (c2st, c2st_floor)")
-            .settings(C2stMetric.GROUP);
+            .settings(C2stMetric.GROUP).memory(C2stMetric::memory);
 
     /** {@code modes}. */
     public static final Plugin MODES = Plugin.of(PluginKind.METRIC, ModesMetric.NAME, ModesMetric.class,
-            "mixtures or labelled data: high-quality fraction and modes covered, any dimension (hq_fraction, modes_covered)").settings(ModesMetric.GROUP);
+            "mixtures or labelled data: high-quality fraction and modes covered, any dimension (hq_fraction, modes_covered)")
+            .settings(ModesMetric.GROUP).requires(Capability.MODES);
 
     /** {@code mode-stats}. */
     public static final Plugin MODE_STATS = Plugin.of(PluginKind.METRIC, ModeStatsMetric.NAME, ModeStatsMetric.class,
-            "mixtures or labelled data: per-mode mean offset and std ratio against the data, with floors (mode_offset_*, mode_std_ratio_*)");
+            "mixtures or labelled data: per-mode mean offset and std ratio against the data, with floors (mode_offset_*, mode_std_ratio_*)")
+            .requires(Capability.MODES);
 
     /** {@code nn-accuracy}. */
     public static final Plugin NN_ACCURACY = Plugin.of(PluginKind.METRIC, NnAccuracyMetric.NAME, NnAccuracyMetric.class,
-            "labelled source and data: 1-NN transfer accuracy and the no-transport baseline (accuracy, baseline_no_transport)");
+            "labelled source and data: 1-NN transfer accuracy and the no-transport baseline (accuracy, baseline_no_transport)")
+            .requires(Capability.SOURCE_LABELS, Capability.DATA_LABELS).memory(NnAccuracyMetric::memory);
 
     /** {@code nn-ot-baseline}. */
     public static final Plugin NN_OT_BASELINE = Plugin.of(PluginKind.METRIC, NnOtBaselineMetric.NAME, NnOtBaselineMetric.class,
-            "labelled source and data: 1-NN accuracy of exact OT between source and reference (baseline_exact_ot)");
+            "labelled source and data: 1-NN accuracy of exact OT between source and reference (baseline_exact_ot)")
+            .requires(Capability.SOURCE_LABELS, Capability.DATA_LABELS).memory(NnOtBaselineMetric::memory);
 
     @Override
     protected void configure() {

@@ -21,6 +21,7 @@ import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 import org.wasserflow.flow.Capabilities;
+import org.wasserflow.flow.Memory;
 import org.wasserflow.flow.RunPlan;
 import org.wasserflow.flow.plugin.PluginCatalogue;
 import org.wasserflow.flow.plugin.PluginRegistry;
@@ -75,19 +76,20 @@ public final class EvaluateCommand {
         Law points = readSamples(plan, registry);
         Law data = registry.create(PluginKind.LAW, plan.plugin("data"), plan.view("data", plan.plugin("data")), null);
         if (points.dimension() != data.dimension()) {
-            throw new ConfigException("samples", samples + " holds points of dimension " + points.dimension() + ", but data '" + data.name()
+            throw new ConfigException("samples", samples + " holds points of dimension " + points.dimension() + ", but data '" + plan.plugin("data").name()
                     + "' has dimension " + data.dimension() + ": score samples of the data's dimension");
         }
         Law evalData = plan.selected().containsKey("eval_data")
                 ? registry.create(PluginKind.LAW, plan.plugin("eval_data"), plan.view("eval_data", plan.plugin("eval_data")), null) : data;
         Problem.Laws laws = new Problem.Laws(points, data, evalData);
-        Capabilities.dimensions(laws);
-        List<Metric> metrics = new ArrayList<>();
+        EvaluationConfig sizes = sizes(plan, points);
+        int dataSize = sizes.dataSize() == 0 ? evalData.size().orElse(2000) : sizes.dataSize();
+        Capabilities.check(plan, laws, Memory.shape(plan, data.dimension(), sizes.sourceSize(), dataSize));
+        Map<String, Metric> metrics = new LinkedHashMap<>();
         for (PluginCatalogue.Entry e : plan.metrics()) {
-            metrics.add(registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
+            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
         }
-        Problem problem = new Problem(laws, metrics, sizes(plan, points), seed);
-        Capabilities.needs(metrics, laws, problem.evaluationSizes());
+        Problem problem = new Problem(laws, metrics, sizes, seed);
         Map<String, Double> scores = problem.evaluate(new Identity());
         Path file = Path.of(plan.view(List.of(GROUP)).get(OUT));
         if (file.getParent() != null) {
@@ -98,7 +100,8 @@ public final class EvaluateCommand {
         }
         int[] n = problem.evaluationSizes();
         out.printf(Locale.ROOT, "%s: %d points of dimension %d against %s (%d data and %d reference points, seed %d)%n", samples, n[0],
-                data.dimension(), evalData.name(), n[1], n[0], plan.run().seed());
+                data.dimension(), plan.plugin(plan.selected().containsKey("eval_data") ? "eval_data" : "data").name(), n[1], n[0],
+                plan.run().seed());
         StringBuilder line = new StringBuilder();
         scores.forEach((k, v) -> line.append(line.length() == 0 ? "" : "  ").append(String.format(Locale.ROOT, "%s %.4f", k, v)));
         out.println(line);
@@ -126,11 +129,6 @@ public final class EvaluateCommand {
 
     /** The samples stand for the generated points: the "generator" returns its input. */
     private static final class Identity implements Generator {
-
-        @Override
-        public String name() {
-            return "samples";
-        }
 
         @Override
         public INDArray generate(INDArray source) {

@@ -28,7 +28,7 @@ class MemoryCheckTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "flow.batch=100000000                                    | invalid value '100000000' for key 'flow.batch': expected a batch whose buffers fit in memory: about ",
-        "potential=exact-ot flow.batch=200000                    | invalid value '200000' for key 'flow.batch': expected a batch whose buffers fit in memory: about 320 GB estimated on the JVM heap, 320 GB of it for the exact-OT cost matrix and assignment; ",
+        "potential=exact-ot flow.batch=200000                    | invalid value '200000' for key 'flow.batch': expected a batch whose buffers fit in memory: about 321 GB estimated on the JVM heap, 320 GB of it for the exact-OT cost matrix and assignment; ",
         "metrics=w2 eval.source_size=200000 eval.data_size=200000 | invalid value '200000' for key 'eval.source_size': expected evaluation sets whose metrics fit in memory: about 320 GB estimated on the JVM heap, 320 GB of it for the w2 metric's cost matrix; ",
     })
     void sizesThatCannotFitStopBeforeTraining(String arguments, String expected) {

@@ -18,6 +18,7 @@ import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Settings;
 
 /**
@@ -28,7 +29,8 @@ import org.wasserflow.api.Settings;
  * (the same image alone or in a batch) and changes no state; a generator that declares
  * {@link Capability#DESCEND} moves its points against the output gradient it is given; and its
  * {@code state()} restores it exactly into a new instance, which then continues as the saved one would (what
- * checkpoints and {@code wasserflow resume} rely on).
+ * checkpoints and {@code wasserflow resume} rely on); and a generator with parameters ({@link Capability#DESCEND})
+ * declares memory parts on its descriptor that cover at least its floating-point state.
  */
 public abstract class GeneratorContract {
 
@@ -72,8 +74,18 @@ public abstract class GeneratorContract {
     @Test
     void descriptorDescribesTheGenerator() {
         Generator g = create(Map.of());
-        Contracts.checkDescriptor(plugin(), PluginKind.GENERATOR, g, g.name());
+        Contracts.checkDescriptor(plugin(), PluginKind.GENERATOR, g);
         invalidSettings().keySet().forEach(key -> assertTrue(Contracts.declares(plugin(), key), key + " is declared by " + plugin()));
+    }
+
+    @Test
+    void aGeneratorWithParametersDeclaresMemoryThatCoversThem() {
+        Generator g = create(Map.of());
+        g.generate(points(0));
+        boolean parameters = plugin().provides().contains(Capability.DESCEND);
+        long state = parameters ? Contracts.floatingBytes(g.state()) : 0;
+        Contracts.checkMemory(plugin(), Contracts.settings(plugin(), Map.of()),
+                new RunShape(dimension(), batch(), batch(), batch(), batch()), parameters, state);
     }
 
     @Test

@@ -58,7 +58,7 @@ public abstract class LawContract {
     @Test
     void descriptorDescribesTheLawAndDeclaresItsKeysUnderLaw() {
         Law law = law();
-        Contracts.checkDescriptor(plugin(), PluginKind.LAW, law, law.name());
+        Contracts.checkDescriptor(plugin(), PluginKind.LAW, law);
         for (SettingGroup g : plugin().settings()) {
             assertEquals(Law.PREFIX, g.prefix(), "a law declares its keys under '" + Law.PREFIX + "' for the runner to rebase");
         }

@@ -34,7 +34,7 @@ public abstract class LossContract {
 
     @Test
     void descriptorDescribesTheLoss() {
-        Contracts.checkDescriptor(plugin(), PluginKind.LOSS, loss(), loss().name());
+        Contracts.checkDescriptor(plugin(), PluginKind.LOSS, loss());
     }
 
     @Test

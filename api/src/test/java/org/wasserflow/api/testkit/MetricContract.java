@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.wasserflow.api.Capability;
 import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
@@ -69,7 +70,7 @@ public abstract class MetricContract {
     @Test
     void descriptorDescribesTheMetric() {
         Metric m = create(Map.of());
-        Contracts.checkDescriptor(plugin(), PluginKind.METRIC, m, m.name());
+        Contracts.checkDescriptor(plugin(), PluginKind.METRIC, m);
         invalidSettings().keySet().forEach(key -> assertTrue(Contracts.declares(plugin(), key), key + " is declared by " + plugin()));
     }
 
@@ -83,16 +84,16 @@ public abstract class MetricContract {
     }
 
     @Test
-    void theFixtureMeetsTheNeeds() {
+    void theFixtureMeetsTheRequirements() {
         Evaluation e = evaluation();
-        Set<Metric.Need> needs = create(Map.of()).needs();
+        Set<Capability> needs = plugin().requires();
         assertEquals(e.source().size(), e.generated().rows(), "one generated point per source point");
         assertEquals(e.source().size(), e.reference().size(), "a reference set of the source's size");
-        assertTrue(!needs.contains(Metric.Need.MIXTURE) || e.mixture().isPresent(), "a mixture");
-        assertTrue(!needs.contains(Metric.Need.MODES) || e.mixture().isPresent() || e.data().labels() != null, "a mixture or labelled data");
-        assertTrue(!needs.contains(Metric.Need.SOURCE_LABELS) || e.source().labels() != null, "source labels");
-        assertTrue(!needs.contains(Metric.Need.DATA_LABELS) || e.data().labels() != null, "data labels");
-        assertTrue(!needs.contains(Metric.Need.EQUAL_SIZES) || e.source().size() == e.data().size(), "equal sizes");
+        assertTrue(!needs.contains(Capability.MIXTURE) || e.mixture().isPresent(), "a mixture");
+        assertTrue(!needs.contains(Capability.MODES) || e.mixture().isPresent() || e.data().labels() != null, "a mixture or labelled data");
+        assertTrue(!needs.contains(Capability.SOURCE_LABELS) || e.source().labels() != null, "source labels");
+        assertTrue(!needs.contains(Capability.DATA_LABELS) || e.data().labels() != null, "data labels");
+        assertTrue(!needs.contains(Capability.EQUAL_EVAL_SIZES) || e.source().size() == e.data().size(), "equal sizes");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.wasserflow.api.Pair;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Settings;
 
 /**
@@ -28,7 +29,8 @@ import org.wasserflow.api.Settings;
  * into a new instance; after {@code fit}, a velocity of shape {@code [m, d]} in the input's type (float), finite, leaving its
  * inputs unchanged; and, where the estimator says which objective it descends, a velocity equal to
  * {@code -m} times that objective's gradient in the generated points (central finite differences, double
- * precision).
+ * precision); and an estimator that keeps floating-point state after {@code fit} (trained parameters, moments,
+ * held directions) declares memory parts on its descriptor that cover at least that state.
  */
 public abstract class PotentialEstimatorContract {
 
@@ -78,8 +80,18 @@ public abstract class PotentialEstimatorContract {
     @Test
     void descriptorDescribesTheEstimator() {
         PotentialEstimator p = create(Map.of());
-        Contracts.checkDescriptor(plugin(), PluginKind.POTENTIAL, p, p.name());
+        Contracts.checkDescriptor(plugin(), PluginKind.POTENTIAL, p);
         invalidSettings().keySet().forEach(key -> assertTrue(Contracts.declares(plugin(), key), key + " is declared by " + plugin()));
+    }
+
+    @Test
+    void anEstimatorWithTrainableStateDeclaresMemoryThatCoversIt() {
+        PotentialEstimator p = create(Map.of());
+        p.fit(() -> new Pair(points(0, DataType.FLOAT), points(2, DataType.FLOAT)));
+        p.velocity(points(0, DataType.FLOAT), points(2, DataType.FLOAT));
+        long state = Contracts.floatingBytes(p.state());
+        Contracts.checkMemory(plugin(), Contracts.settings(plugin(), Map.of()),
+                new RunShape(dimension(), batch(), batch(), batch(), batch()), state > 0, state);
     }
 
     @Test

@@ -35,11 +35,6 @@ public final class MomentsMetric implements Metric {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public Map<String, Double> evaluate(Evaluation e) {
         INDArray g = e.generated().castTo(DataType.DOUBLE);
         INDArray x = e.data().points().castTo(DataType.DOUBLE);

@@ -32,11 +32,6 @@ public final class TwoMoonsLaw implements Law {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public int dimension() {
         return 2;
     }

@@ -11,11 +11,6 @@ public final class EulerIntegrator implements Integrator {
     public static final String NAME = "euler";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public INDArray step(INDArray samples, double eps, VelocityField field) {
         return field.at(samples).muli(eps).addi(samples);
     }

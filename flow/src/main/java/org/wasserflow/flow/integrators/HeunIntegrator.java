@@ -15,11 +15,6 @@ public final class HeunIntegrator implements Integrator {
     public static final String NAME = "heun";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public INDArray step(INDArray samples, double eps, VelocityField field) {
         INDArray v = field.at(samples);
         INDArray predicted = v.mul(eps).addi(samples);

@@ -1,6 +1,7 @@
 package org.wasserflow.flow.problem;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +49,13 @@ public final class Problem {
     private final long metricSeed;
 
     /**
-     * @param metrics the selected metrics, in the order their columns appear
+     * @param metrics the selected metrics by the names they are registered under (their descriptors'), in the
+     *     order their columns appear
      * @param eval the evaluation sizes
      */
-    public Problem(Laws laws, List<Metric> metrics, EvaluationConfig eval, Seed seed) {
+    public Problem(Laws laws, Map<String, Metric> metrics, EvaluationConfig eval, Seed seed) {
         this.laws = laws;
-        this.metrics = new LinkedHashMap<>();
-        metrics.forEach(m -> this.metrics.put(m.name(), m));
+        this.metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         this.sourceTrain = new LawStream(laws.source(), seed.stream("source.train"));
         this.dataTrain = new LawStream(laws.data(), seed.stream("data.train"));
         this.evalSource = fixedSet(laws.source(), eval.sourceSize(), seed.stream("source.eval"));
@@ -65,9 +66,9 @@ public final class Problem {
             this.evalData = split.nextSample(size);
             this.reference = split.nextSample(evalSource.size());
             if (size + evalSource.size() > rows) {
-                LoggerFactory.getLogger(Problem.class).warn("data '{}' has {} rows, fewer than the {} + {} of the evaluation and reference "
+                LoggerFactory.getLogger(Problem.class).warn("the data has {} rows, fewer than the {} + {} of the evaluation and reference "
                         + "sets: they share rows, so the floors are underestimated; lower eval.data_size and eval.source_size, or set eval_data",
-                        laws.data().name(), rows, size, evalSource.size());
+                        rows, size, evalSource.size());
             }
         } else {
             this.evalData = fixedSet(laws.evalData(), eval.dataSize(), seed.stream("data.eval"));
@@ -142,7 +143,7 @@ public final class Problem {
      * when none has a phrase.
      */
     public String verdict(Map<String, Double> row) {
-        List<String> phrases = metrics.values().stream().flatMap(m -> m.verdict(row).stream()).toList();
+        List<String> phrases = metrics.entrySet().stream().flatMap(m -> m.getValue().verdict(m.getKey(), row).stream()).toList();
         return phrases.isEmpty() ? "no metric gives a verdict" : String.join("; ", phrases);
     }
 

@@ -45,7 +45,7 @@ public final class CsvLaw extends FileLaw {
 
     @Inject
     public CsvLaw(Settings settings) {
-        super(NAME, read(settings));
+        super(read(settings));
     }
 
     private static Contents read(Settings settings) {

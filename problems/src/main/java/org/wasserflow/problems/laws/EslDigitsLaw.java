@@ -29,7 +29,7 @@ public final class EslDigitsLaw extends FileLaw {
 
     @Inject
     public EslDigitsLaw(Settings settings) {
-        super(NAME, read(settings));
+        super(read(settings));
     }
 
     private static Contents read(Settings settings) {

@@ -22,7 +22,6 @@ import org.wasserflow.problems.readers.Table;
  */
 public abstract class FileLaw implements Law {
 
-    private final String name;
     private final Table table;
     private final Map<String, String> provenance;
 
@@ -35,24 +34,18 @@ public abstract class FileLaw implements Law {
     protected record Contents(Table table, Map<String, String> provenance) {
     }
 
-    /** A law named {@code name} holding {@code contents}. */
-    protected FileLaw(String name, Contents contents) {
+    /** A law holding {@code contents}. */
+    protected FileLaw(Contents contents) {
         Table table = contents.table();
         Map<String, String> provenance = contents.provenance();
         if (table.rows() == 0) {
             throw new IllegalArgumentException("a file law needs rows");
         }
-        this.name = name;
         this.table = table;
         Map<String, String> p = new LinkedHashMap<>(provenance);
         p.put(PREFIX + ".rows", String.valueOf(table.rows()));
         p.put(PREFIX + ".columns", String.valueOf(table.columns()));
         this.provenance = Collections.unmodifiableMap(p);
-    }
-
-    @Override
-    public final String name() {
-        return name;
     }
 
     @Override

@@ -29,11 +29,6 @@ public final class GaussianLaw implements Law {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public int dimension() {
         return dim;
     }

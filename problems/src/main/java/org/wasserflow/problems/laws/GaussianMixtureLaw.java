@@ -96,11 +96,6 @@ public final class GaussianMixtureLaw implements Law {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public int dimension() {
         return mixture.dimension();
     }

@@ -35,7 +35,7 @@ public final class IdxLaw extends FileLaw {
 
     @Inject
     public IdxLaw(Settings settings) {
-        super(NAME, read(settings));
+        super(read(settings));
     }
 
     private static Contents read(Settings settings) {

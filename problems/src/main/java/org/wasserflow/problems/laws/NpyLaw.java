@@ -36,7 +36,7 @@ public final class NpyLaw extends FileLaw {
 
     @Inject
     public NpyLaw(Settings settings) {
-        super(NAME, read(settings));
+        super(read(settings));
     }
 
     private static Contents read(Settings settings) {

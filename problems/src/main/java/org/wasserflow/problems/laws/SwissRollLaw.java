@@ -34,11 +34,6 @@ public final class SwissRollLaw implements Law {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public int dimension() {
         return 2;
     }

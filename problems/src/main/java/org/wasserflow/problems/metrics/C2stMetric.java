@@ -1,5 +1,8 @@
 package org.wasserflow.problems.metrics;
 
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.MemoryPart;
+import java.util.List;
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -49,11 +52,6 @@ public final class C2stMetric implements Metric {
     @Inject
     public C2stMetric(Settings settings) {
         this.neighbours = settings.get(NEIGHBOURS);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -150,7 +148,7 @@ public final class C2stMetric implements Metric {
 
     /** {@code c2st 0.61 accuracy against 0.49 for data (0.5 is perfect)}, with {@code (indistinguishable)} near the floor. */
     @Override
-    public Optional<String> verdict(Map<String, Double> row) {
+    public Optional<String> verdict(String name, Map<String, Double> row) {
         Double accuracy = row.get(NAME);
         Double floorValue = row.get(NAME + "_floor");
         if (accuracy == null || floorValue == null) {
@@ -159,5 +157,15 @@ public final class C2stMetric implements Metric {
         String words = accuracy <= floorValue + INDISTINGUISHABLE ? " (indistinguishable)" : "";
         return Optional.of(String.format(Locale.ROOT, "c2st %.2f accuracy against %.2f for data (0.5 is perfect)%s", accuracy, floorValue,
                 words));
+    }
+
+    /**
+     * The largest buffers at the evaluation sizes: the training and test copies of {@code s = min(n, m)} points from
+     * each set, {@code 16 s d} bytes, and a block of 512 rows of distances, {@code 16 * 512 s} off-heap.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long s = Math.min(shape.evalSource(), shape.evalData());
+        return List.of(new MemoryPart("the c2st metric's neighbour search", shape.largerEvalKey(),
+                16 * s * shape.dimension() + 8L * (shape.evalSource() + shape.evalData()) * shape.dimension(), 16 * 512 * s, 2 * s * shape.dimension()));
     }
 }

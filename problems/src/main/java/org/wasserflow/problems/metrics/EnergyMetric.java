@@ -1,5 +1,9 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.Settings;
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,11 +38,6 @@ public final class EnergyMetric implements Metric {
     public EnergyMetric() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
     /** The distance: lower is better; its floor is a reference. */
     @Override
     public Better better(String column) {
@@ -63,5 +62,12 @@ public final class EnergyMetric implements Metric {
     private static double distance(INDArray y, INDArray x, double xx) {
         double e = 2 * CostMatrix.meanDistance(y, x) - CostMatrix.meanDistance(y, y) - xx;
         return Math.max(0, e);
+    }
+
+    /** Its memory: two blocks of 512 rows of double distances to the larger set, and both clouds as doubles, off-heap. */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long n = shape.largerEval();
+        return List.of(new MemoryPart("the energy metric's distance blocks", shape.largerEvalKey(), 0,
+                2 * 8 * 512 * n + 8L * (shape.evalSource() + shape.evalData()) * shape.dimension(), 0));
     }
 }

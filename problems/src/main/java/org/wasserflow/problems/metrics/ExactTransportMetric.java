@@ -1,8 +1,10 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
@@ -27,16 +29,6 @@ abstract class ExactTransportMetric implements Metric {
         this.p = p;
     }
 
-    @Override
-    public final String name() {
-        return name;
-    }
-
-    @Override
-    public final Set<Need> needs() {
-        return Set.of(Need.EQUAL_SIZES);
-    }
-
     /** The distance: lower is better; its floor is a reference. */
     @Override
     public final Better better(String column) {
@@ -59,5 +51,15 @@ abstract class ExactTransportMetric implements Metric {
         }
         double cost = new EmpiricalTransport().assign(y, x, p).meanCost();
         return p == 2 ? Math.sqrt(cost) : cost;
+    }
+
+    /**
+     * The largest buffers of {@code W_p} at the evaluation sizes: the {@code n x n} double cost matrix on the heap
+     * ({@code n} the larger set), the assignment's vectors and both clouds as doubles.
+     */
+    static List<MemoryPart> memory(String name, RunShape shape) {
+        long n = shape.largerEval();
+        return List.of(new MemoryPart("the " + name + " metric's cost matrix", shape.largerEvalKey(),
+                8 * n * n + 32 * n + 2 * 8 * n * shape.dimension(), 0, n * n));
     }
 }

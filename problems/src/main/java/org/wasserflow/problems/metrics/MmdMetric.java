@@ -1,5 +1,9 @@
 package org.wasserflow.problems.metrics;
 
+import org.wasserflow.api.Settings;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.MemoryPart;
+import java.util.List;
 import com.google.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -42,11 +46,6 @@ public final class MmdMetric implements Metric {
 
     @Inject
     public MmdMetric() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -122,5 +121,17 @@ public final class MmdMetric implements Metric {
             throw new IllegalArgumentException(NAME + ": the data points coincide (median pairwise distance " + median + ")");
         }
         return median;
+    }
+
+    /**
+     * The largest buffers at the evaluation sizes: a block of 512 rows of distances and its double copy, {@code
+     * 16 * 512 * max(n, m)} bytes off-heap, the flat double copies of the sets, {@code 8 (n + m) d}, and, once, the
+     * pairwise distances of up to {@value #MEDIAN_POINTS} data points for the median.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long n = shape.largerEval();
+        long k = Math.min(shape.evalData(), MEDIAN_POINTS);
+        return List.of(new MemoryPart("the mmd metric's distance blocks", shape.largerEvalKey(),
+                8 * k * (k - 1) / 2 + 8L * (shape.evalSource() + shape.evalData()) * shape.dimension(), 16 * 512 * n, k * (k - 1) / 2));
     }
 }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 import org.wasserflow.ot.Points;
@@ -27,7 +26,7 @@ import org.wasserflow.ot.Points;
  * (offsets of a few {@code std / sqrt(n / modes)}, ratios near 1). A generator whose blobs sit 0.15 from the
  * centres with 0.3 of the std scores offsets near 0.15 and ratios near 0.3 while {@code hq_fraction} is 1.
  * The statistics are NaN when no mode has two high-quality points in both sets (a collapsed generator); the
- * floors are cached per set of fixed evaluation sets. Needs modes ({@link Need#MODES}). Inputs are not modified.
+ * floors are cached per set of fixed evaluation sets. Needs modes ({@link org.wasserflow.api.Capability#MODES}). Inputs are not modified.
  *
  * <p>Its verdict: {@code modes 0.64 as wide as the data (too narrow), centres 5.2x their floor offset}, from
  * {@code mode_std_ratio_mean} (too narrow below {@value #NARROW}, too wide above {@value #WIDE}, else about as
@@ -54,16 +53,6 @@ public final class ModeStatsMetric implements Metric {
     public ModeStatsMetric() {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.MODES);
-    }
-
     /** Offsets: lower is better; the std ratios' target is 1, and the floors are references: neither. */
     @Override
     public Better better(String column) {
@@ -88,7 +77,7 @@ public final class ModeStatsMetric implements Metric {
     }
 
     @Override
-    public Optional<String> verdict(Map<String, Double> row) {
+    public Optional<String> verdict(String name, Map<String, Double> row) {
         Double ratio = row.get("mode_std_ratio_mean");
         Double offset = row.get("mode_offset_mean");
         Double offsetFloor = row.get("mode_offset_mean_floor");

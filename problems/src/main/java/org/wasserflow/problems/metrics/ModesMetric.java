@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 import org.wasserflow.api.Setting;
@@ -26,7 +25,7 @@ import org.wasserflow.ot.Points;
  *       quarter) of their fair share {@code n / modes} of the n generated points as high-quality points.</li>
  * </ul>
  * Neither column sees blobs that are displaced within the radius or too tight: {@code mode-stats} does.
- * Needs modes ({@link Need#MODES}). Its verdict: {@code 8/8 modes, 95% high quality}. Inputs are not modified.
+ * Needs modes ({@link org.wasserflow.api.Capability#MODES}). Its verdict: {@code 8/8 modes, 95% high quality}. Inputs are not modified.
  */
 public final class ModesMetric implements Metric {
 
@@ -46,16 +45,6 @@ public final class ModesMetric implements Metric {
     @Inject
     public ModesMetric(Settings settings) {
         this.share = settings.get(SHARE);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.MODES);
     }
 
     /** Both columns: more high-quality points and more modes covered are better. */
@@ -85,7 +74,7 @@ public final class ModesMetric implements Metric {
 
     /** {@code 8/8 modes, 95% high quality}: modes covered of the modes, and the high-quality fraction. */
     @Override
-    public Optional<String> verdict(Map<String, Double> row) {
+    public Optional<String> verdict(String name, Map<String, Double> row) {
         Double covered = row.get("modes_covered");
         Double hq = row.get("hq_fraction");
         if (covered == null || hq == null) {

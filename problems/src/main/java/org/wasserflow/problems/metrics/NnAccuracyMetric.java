@@ -1,9 +1,12 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.Settings;
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 
@@ -24,16 +27,6 @@ public final class NnAccuracyMetric implements Metric {
 
     @Inject
     public NnAccuracyMetric() {
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SOURCE_LABELS, Need.DATA_LABELS);
     }
 
     /** A higher {@code accuracy} is better; {@code baseline_no_transport} is a fixed reference. */
@@ -64,5 +57,11 @@ public final class NnAccuracyMetric implements Metric {
             throw new IllegalArgumentException("1-NN accuracy needs labels on the " + set + " set");
         }
         return labels;
+    }
+
+    /** Its memory: two blocks of 1024 rows of double distances over the source set, off-heap. */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        return List.of(new MemoryPart("the nn-accuracy metric's distance blocks", RunShape.EVAL_SOURCE, 0,
+                2 * 8 * 1024L * shape.evalSource(), 0));
     }
 }

@@ -1,8 +1,11 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.Settings;
 import com.google.inject.Inject;
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
@@ -30,16 +33,6 @@ public final class NnOtBaselineMetric implements Metric {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<Need> needs() {
-        return Set.of(Need.SOURCE_LABELS, Need.DATA_LABELS);
-    }
-
-    @Override
     public Map<String, Double> evaluate(Evaluation e) {
         return Map.of("baseline_exact_ot", baseline.get(() -> compute(e), e.source(), e.reference(), e.data()));
     }
@@ -56,5 +49,15 @@ public final class NnOtBaselineMetric implements Metric {
         Assignment a = new EmpiricalTransport().assign(source, reference, 2);
         INDArray assigned = reference.getRows(a.rowToCol());
         return new NearestNeighbour(assigned, sourceLabels).accuracy(e.data().points(), dataLabels);
+    }
+
+    /**
+     * Its memory: the source-by-reference double cost matrix on the heap and twice off-heap (product and copy), and
+     * both clouds as doubles.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long s = shape.evalSource();
+        return List.of(new MemoryPart("the nn-ot-baseline metric's cost matrix", RunShape.EVAL_SOURCE, 8 * s * s,
+                2 * 8 * s * s + 8 * 2 * s * shape.dimension(), s * s));
     }
 }

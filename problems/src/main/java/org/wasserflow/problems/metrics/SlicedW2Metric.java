@@ -1,5 +1,8 @@
 package org.wasserflow.problems.metrics;
 
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.MemoryPart;
+import java.util.List;
 import com.google.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,11 +51,6 @@ public final class SlicedW2Metric implements Metric {
     @Inject
     public SlicedW2Metric(Settings settings) {
         this.projections = settings.get(PROJECTIONS);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -150,5 +148,18 @@ public final class SlicedW2Metric implements Metric {
             j += endX == end ? 1 : 0;
         }
         return sum / ((double) n * m);
+    }
+
+    /**
+     * The largest buffers at the evaluation sizes ({@code n} generated, {@code m} data points of dimension {@code d},
+     * {@code P} projections): the sorted projections of the data, the generated and the reference points, {@code
+     * 8 P (m + 2n)} bytes, and the flat double copies of the sets, {@code 8 (n + m) d}.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long p = settings.get(PROJECTIONS);
+        long n = shape.evalSource();
+        long m = shape.evalData();
+        return List.of(new MemoryPart("the sliced-w2 metric's projections", PROJECTIONS.key(),
+                8 * p * (m + 2 * n) + 8 * (n + m) * shape.dimension(), 0, p * Math.max(n, m)));
     }
 }

@@ -1,5 +1,9 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.Settings;
 import com.google.inject.Inject;
 
 /**
@@ -15,5 +19,10 @@ public final class W1Metric extends ExactTransportMetric {
     @Inject
     public W1Metric() {
         super(NAME, 1);
+    }
+
+    /** Its memory: the cost matrix and the assignment ({@link ExactTransportMetric}). */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        return memory(NAME, shape);
     }
 }

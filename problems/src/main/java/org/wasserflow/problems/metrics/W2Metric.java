@@ -1,5 +1,9 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.Settings;
 import com.google.inject.Inject;
 
 /**
@@ -15,5 +19,10 @@ public final class W2Metric extends ExactTransportMetric {
     @Inject
     public W2Metric() {
         super(NAME, 2);
+    }
+
+    /** Its memory: the cost matrix and the assignment ({@link ExactTransportMetric}). */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        return memory(NAME, shape);
     }
 }

@@ -66,8 +66,8 @@ class C2stMetricTest extends MetricContract {
     @Test
     void theVerdictSaysHowFarFromChance() {
         Metric m = create(Map.of());
-        assertEquals("c2st 0.61 accuracy against 0.49 for data (0.5 is perfect)", m.verdict(Map.of("c2st", 0.61, "c2st_floor", 0.49)).get());
+        assertEquals("c2st 0.61 accuracy against 0.49 for data (0.5 is perfect)", m.verdict(C2stMetric.NAME, Map.of("c2st", 0.61, "c2st_floor", 0.49)).get());
         assertEquals("c2st 0.51 accuracy against 0.50 for data (0.5 is perfect) (indistinguishable)",
-                m.verdict(Map.of("c2st", 0.512, "c2st_floor", 0.498)).get());
+                m.verdict(C2stMetric.NAME, Map.of("c2st", 0.512, "c2st_floor", 0.498)).get());
     }
 }

@@ -51,7 +51,7 @@ class LabelledModesTest {
         INDArray firstLabel = reference.points().get(NDArrayIndex.interval(0, 1000), NDArrayIndex.all());
         Map<String, Double> half = modes.evaluate(labelled(Nd4j.vstack(firstLabel, firstLabel), data, reference));
         assertEquals(1.0, half.get("modes_covered"), "the clusters are in label order: label 1 missed");
-        assertEquals("1/2 modes, 99% high quality", modes.verdict(half).get());
+        assertEquals("1/2 modes, 99% high quality", modes.verdict(ModesMetric.NAME, half).get());
     }
 
     @Test
@@ -73,16 +73,16 @@ class LabelledModesTest {
     @Test
     void theVerdictsSayHowManyModesAndHowWide() {
         Metric modes = new ModesMetric(Contracts.settings(ProblemsModule.MODES, Map.of()));
-        assertEquals("8 modes covered, 95% high quality", modes.verdict(Map.of("modes_covered", 8.0, "hq_fraction", 0.954)).get(),
+        assertEquals("8 modes covered, 95% high quality", modes.verdict(ModesMetric.NAME, Map.of("modes_covered", 8.0, "hq_fraction", 0.954)).get(),
                 "before any evaluation the number of modes is unknown");
         Metric stats = new ModeStatsMetric();
         assertEquals("modes 0.64 as wide as the data (too narrow), centres 5.2x their floor offset (well above)",
-                stats.verdict(Map.of("mode_std_ratio_mean", 0.6438, "mode_offset_mean", 0.0824, "mode_offset_mean_floor", 0.0158)).get());
+                stats.verdict(ModeStatsMetric.NAME, Map.of("mode_std_ratio_mean", 0.6438, "mode_offset_mean", 0.0824, "mode_offset_mean_floor", 0.0158)).get());
         assertEquals("modes 1.20 as wide as the data (too wide), centres 1.1x their floor offset (at the floor)",
-                stats.verdict(Map.of("mode_std_ratio_mean", 1.2, "mode_offset_mean", 0.011, "mode_offset_mean_floor", 0.010)).get());
+                stats.verdict(ModeStatsMetric.NAME, Map.of("mode_std_ratio_mean", 1.2, "mode_offset_mean", 0.011, "mode_offset_mean_floor", 0.010)).get());
         assertEquals("modes 0.97 as wide as the data, centres 2.0x their floor offset",
-                stats.verdict(Map.of("mode_std_ratio_mean", 0.97, "mode_offset_mean", 0.02, "mode_offset_mean_floor", 0.010)).get());
-        assertEquals(Optional.empty(), stats.verdict(Map.of("w2", 1.0)), "nothing without its columns");
+                stats.verdict(ModeStatsMetric.NAME, Map.of("mode_std_ratio_mean", 0.97, "mode_offset_mean", 0.02, "mode_offset_mean_floor", 0.010)).get());
+        assertEquals(Optional.empty(), stats.verdict(ModeStatsMetric.NAME, Map.of("w2", 1.0)), "nothing without its columns");
     }
 
     private static Evaluation labelled(INDArray generated, Sample data, Sample reference) {

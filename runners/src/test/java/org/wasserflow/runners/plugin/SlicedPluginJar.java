@@ -18,8 +18,9 @@ import javax.tools.ToolProvider;
 import org.wasserflow.api.Spi;
 
 /**
- * The example plugin {@code plugins/sliced-w2}, which is not on the runner's class path, compiled against the
- * test class path into a folder, and packed into jars for the tests that drop it into a plugins directory.
+ * The example plugin {@code plugins/sliced-w2} (or another plugin's {@code src/main}, e.g. a template under
+ * {@code examples/}), which is not on the runner's class path, compiled against the test class path into a folder,
+ * and packed into jars for the tests that drop it into a plugins directory.
  */
 public final class SlicedPluginJar {
 
@@ -33,14 +34,19 @@ public final class SlicedPluginJar {
 
     /** Compiles the plugin's sources into {@code dir}/classes. */
     public static SlicedPluginJar compile(Path dir) throws IOException {
+        return compile(SOURCES, dir);
+    }
+
+    /** Compiles the plugin whose {@code src/main} is {@code sources} (its {@code java} and {@code resources}) into {@code dir}/classes. */
+    public static SlicedPluginJar compile(Path sources, Path dir) throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "--release", "17"));
-        try (Stream<Path> s = Files.walk(SOURCES.resolve("java"))) {
+        try (Stream<Path> s = Files.walk(sources.resolve("java"))) {
             s.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertEquals(0, javac.run(null, null, null, args.toArray(String[]::new)), "the example plugin compiles against the SPI");
-        Path services = SOURCES.resolve("resources/META-INF/services/com.google.inject.Module");
+        Path services = sources.resolve("resources/META-INF/services/com.google.inject.Module");
         Files.createDirectories(classes.resolve("META-INF/services"));
         Files.copy(services, classes.resolve("META-INF/services/com.google.inject.Module"));
         return new SlicedPluginJar(classes);

@@ -1,5 +1,8 @@
 package org.wasserflow.plugins.sliced;
 
+import java.util.List;
+import org.wasserflow.api.MemoryPart;
+import org.wasserflow.api.RunShape;
 import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,11 +41,6 @@ public final class SlicedPotential implements PotentialEstimator {
     public SlicedPotential(Settings settings, Seed seed) {
         this.config = SlicedConfig.from(settings);
         this.random = seed.stream("sliced-w2.directions");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -140,5 +138,18 @@ public final class SlicedPotential implements PotentialEstimator {
             q[order[r]] = sorted[(int) ((r + 0.5) * sorted.length / m)];
         }
         return q;
+    }
+
+    /**
+     * Its memory at batch m, on the heap: both batches as {@code double[]} rows, the velocity, the two projections
+     * and the targets of one direction, and the L directions.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        long m = shape.batch();
+        int d = shape.dimension();
+        long directions = settings.get(SlicedConfig.DIRECTIONS);
+        long rows = 2 * m * (16 + 8L * d + 4);
+        return List.of(new MemoryPart("the sliced batches, projections and directions", RunShape.BATCH,
+                rows + 8 * m * d + 3 * 8 * m + directions * (16 + 8L * d + 4), 0, Math.max(m * d, m)));
     }
 }

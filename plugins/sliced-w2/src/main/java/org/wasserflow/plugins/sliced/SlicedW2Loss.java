@@ -15,11 +15,6 @@ public final class SlicedW2Loss implements Loss {
     public static final String NAME = "sliced-w2";
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public GroundCost cost() {
         return GroundCosts.HALF_SQUARED_EUCLIDEAN;
     }

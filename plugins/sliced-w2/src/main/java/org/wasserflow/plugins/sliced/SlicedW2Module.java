@@ -19,7 +19,7 @@ public final class SlicedW2Module extends AbstractModule {
     /** {@code potential=sliced} with {@code loss=sliced-w2}. */
     public static final Plugin SLICED = Plugin.potential(SlicedPotential.NAME, SlicedPotential.class,
             "velocity from sorted 1-D matchings along random directions")
-            .forLoss(SlicedW2Loss.NAME).settings(SlicedConfig.GROUP);
+            .forLoss(SlicedW2Loss.NAME).settings(SlicedConfig.GROUP).memory(SlicedPotential::memory);
 
     @Override
     protected void configure() {

@@ -90,7 +90,7 @@ class CapabilitiesTest {
     @Test
     void aMetricsRequirementsComeFromItsDescriptorAndAreCheckedAgainstTheLaws() {
         RunPlan modes = plan("metrics=w2,modes");
-        assertTrue(modes.metrics().get(1).plugin().requires().contains(Capability.MIXTURE), "declared on the descriptor");
+        assertTrue(modes.metrics().get(1).plugin().requires().contains(Capability.MODES), "declared on the descriptor");
         assertDoesNotThrow(() -> Capabilities.check(modes, laws(modes), Memory.shape(modes, 2, 100, 100)), "the ring is a mixture");
         RunPlan labels = plan("metrics=w2,nn-accuracy");
         ConfigException e = assertThrows(ConfigException.class, () -> Capabilities.check(labels, laws(labels), Memory.shape(labels, 2, 100, 100)));

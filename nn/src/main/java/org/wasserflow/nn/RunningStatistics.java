@@ -8,17 +8,21 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The running statistics of a batch-norm {@link Mlp}'s hidden layers, for inference ({@link Mlp#infer}), as
- * PyTorch's {@code BatchNorm1d} keeps them for {@code eval()} mode: per layer and unit a running mean, starting
- * at 0, and a running variance, starting at 1, each moved by {@link #update} towards the batch statistics of a
- * training forward pass, {@code running = (1 - momentum) running + momentum batch}, with the batch variance
- * unbiased ({@code n / (n - 1)} times the biased variance the pass normalised with). Training passes themselves
- * keep using the batch statistics. Kept in double; about {@code 2 x sum(hidden)} numbers.
+ * PyTorch's {@code BatchNorm1d} keeps them for {@code eval()} mode: per layer and unit a running mean and a
+ * running variance, each moved by {@link #update} towards the batch statistics of a training forward pass,
+ * {@code running = (1 - w) running + w batch}, with the batch variance unbiased ({@code n / (n - 1)} times the
+ * biased variance the pass normalised with). The weight of the {@code k}-th update is {@code max(momentum, 1 / k)}:
+ * the cumulative average of the batches so far until {@code 1 / k} falls below the momentum, an exponential
+ * average after that, so that the statistics describe the batches seen from the first update on (PyTorch's
+ * fixed momentum from a start of 0 and 1 describes no batch for its first tens of updates). Training passes
+ * themselves keep using the batch statistics. Kept in double; about {@code 2 x sum(hidden)} numbers.
  */
 public final class RunningStatistics {
 
     private final double[][] mean;
     private final double[][] var;
     private final int size;
+    private long updates;
 
     /** @param widths the hidden layers' widths */
     RunningStatistics(int[] widths) {
@@ -47,10 +51,12 @@ public final class RunningStatistics {
             return;
         }
         double unbias = tape.rows / (tape.rows - 1.0);
+        updates++;
+        double w = Math.max(momentum, 1.0 / updates);
         for (int l = 0; l < mean.length; l++) {
             for (int j = 0; j < mean[l].length; j++) {
-                mean[l][j] = (1 - momentum) * mean[l][j] + momentum * tape.batchMean[l][j];
-                var[l][j] = (1 - momentum) * var[l][j] + momentum * unbias * tape.batchVar[l][j];
+                mean[l][j] = (1 - w) * mean[l][j] + w * tape.batchMean[l][j];
+                var[l][j] = (1 - w) * var[l][j] + w * unbias * tape.batchVar[l][j];
             }
         }
     }
@@ -67,12 +73,14 @@ public final class RunningStatistics {
 
     /**
      * The running means ({@code <prefix>.running_mean}) and variances ({@code <prefix>.running_var}), each the
-     * layers' rows one after the other in a double vector {@code [sum(hidden)]}; copies, for checkpoints.
+     * layers' rows one after the other in a double vector {@code [sum(hidden)]}, and the number of updates
+     * ({@code <prefix>.running_updates}, {@code [1]}); copies, for checkpoints.
      */
     public Map<String, INDArray> state(String prefix) {
         Map<String, INDArray> out = new LinkedHashMap<>();
         out.put(prefix + ".running_mean", Scratch.outside(() -> Nd4j.createFromArray(flat(mean))));
         out.put(prefix + ".running_var", Scratch.outside(() -> Nd4j.createFromArray(flat(var))));
+        out.put(prefix + ".running_updates", Scratch.outside(() -> Nd4j.createFromArray(new double[] {updates})));
         return out;
     }
 
@@ -85,6 +93,7 @@ public final class RunningStatistics {
     public void restore(String prefix, Map<String, INDArray> state) {
         double[] m = States.require(state, prefix + ".running_mean", new long[] {size}).toDoubleVector();
         double[] v = States.require(state, prefix + ".running_var", new long[] {size}).toDoubleVector();
+        updates = (long) States.require(state, prefix + ".running_updates", new long[] {1}).getDouble(0);
         int at = 0;
         for (int l = 0; l < mean.length; l++) {
             System.arraycopy(m, at, mean[l], 0, mean[l].length);

@@ -12,8 +12,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * Batch norm's running statistics and the inference pass: the running mean and variance follow the closed form of
- * an exponential average of a fixed batch's statistics, the inference pass is the network with those statistics
+ * Batch norm's running statistics and the inference pass: the running mean and variance are a fixed batch's
+ * unbiased statistics from the first update on, and the cumulative, then exponential, average of changing ones, the inference pass is the network with those statistics
  * written out by hand, and each of its output rows depends on its input row alone.
  */
 class RunningStatisticsTest {
@@ -33,7 +33,7 @@ class RunningStatisticsTest {
     }
 
     @Test
-    void theRunningStatisticsAreTheClosedFormExponentialAverageOfAFixedBatch() {
+    void theRunningStatisticsAreAFixedBatchsUnbiasedStatisticsFromTheFirstUpdate() {
         for (DataType dtype : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
             Mlp net = net(dtype, 3, 16, 8);
             INDArray x = points(dtype, 4, 64);
@@ -45,7 +45,6 @@ class RunningStatisticsTest {
             for (int n = 1; n <= 40; n++) {
                 net.forward(tape, x);
                 running.update(tape, momentum);
-                double kept = Math.pow(1 - momentum, n);
                 for (int j = 0; j < 16; j++) {
                     double mean = 0;
                     for (double[] row : a) {
@@ -56,12 +55,38 @@ class RunningStatisticsTest {
                         ss += (row[j] - mean) * (row[j] - mean);
                     }
                     double unbiased = ss / (a.length - 1);
-                    assertEquals((1 - kept) * mean, running.mean(0)[j], tol * (1 + Math.abs(mean)), dtype + " mean, unit " + j + " after " + n);
-                    assertEquals(kept + (1 - kept) * unbiased, running.variance(0)[j], tol * (1 + unbiased),
+                    assertEquals(mean, running.mean(0)[j], tol * (1 + Math.abs(mean)), dtype + " mean, unit " + j + " after " + n);
+                    assertEquals(unbiased, running.variance(0)[j], tol * (1 + unbiased),
                             dtype + " unbiased variance, unit " + j + " after " + n);
                 }
             }
         }
+    }
+
+    @Test
+    void changingBatchesAreAveragedCumulativelyThenExponentially() {
+        Mlp net = net(DataType.DOUBLE, 3, 4);
+        Tape tape = net.newTape(32);
+        RunningStatistics running = net.runningStatistics().orElseThrow();
+        double momentum = 0.25;
+        double expected = 0;
+        for (int k = 1; k <= 12; k++) {
+            INDArray x = points(DataType.DOUBLE, 10 + k, 32);
+            double batch = mean(product(x, net.weight(0).value()), 0);
+            net.forward(tape, x);
+            running.update(tape, momentum);
+            double w = k <= 4 ? 1.0 / k : momentum;
+            expected = (1 - w) * expected + w * batch;
+            assertEquals(expected, running.mean(0)[0], 1e-12, "the mean after update " + k + " (weight " + w + ")");
+        }
+    }
+
+    private static double mean(double[][] a, int j) {
+        double m = 0;
+        for (double[] row : a) {
+            m += row[j] / a.length;
+        }
+        return m;
     }
 
     @Test

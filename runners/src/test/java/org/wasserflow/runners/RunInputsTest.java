@@ -71,6 +71,9 @@ class RunInputsTest {
             }
         }
         Files.delete(dir.resolve("samples.png"));
+        Path provenance = dir.resolve("provenance.properties");
+        Files.writeString(provenance, Files.readString(provenance, StandardCharsets.UTF_8)
+                .replaceFirst("(?m)^status\\s*=\\s*completed$", "status = interrupted"), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("metrics.csv"), metrics, StandardCharsets.UTF_8);
         return dir;
     }

@@ -23,8 +23,10 @@ import org.wasserflow.flow.config.ConfigLoader;
  *
  * <p>Named variants compare methods that differ in several keys at once, where a product grid does not fit (W2-FE
  * at several K next to WGAN-LP): {@code ablate.variants = w2-K1, w1-lp} lists them in order and
- * {@code ablate.variant.<name> = key=value key=value ...} gives each its keys, separated by blanks. The variants are
- * crossed with the grid axes, if any.
+ * {@code ablate.variant.<name> = key=value key=value ...} gives each its keys, separated by blanks; among them
+ * {@code include=<file>} brings a whole preset (e.g. the W1 one next to a W2 base), applied before the variant's
+ * other keys and over the base configuration, its path relative to the sweep file's folder (to the working
+ * directory for a variant given on the command line). The variants are crossed with the grid axes, if any.
  *
  * @param base the resolved base configuration, without {@code ablate.*} and {@code slurm.*} keys
  * @param named the named variants in order, each with its keys (empty for a plain grid)
@@ -41,6 +43,8 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
     static final String VARIANTS = "ablate.variants";
     /** Prefix of a named variant's keys. */
     static final String VARIANT = "ablate.variant.";
+    /** The key of a named variant that brings its own preset file. */
+    static final String INCLUDE = "include";
 
     /**
      * One run configuration of the sweep, less its seed.
@@ -64,6 +68,10 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
             String value = a.substring(eq + 1).trim();
             if (key.equals("seeds")) {
                 fixed.add("ablate.seeds=" + value);
+            } else if (key.startsWith(VARIANT)) {
+                fixed.add(key + "=" + absoluteIncludes(value, Path.of("")));
+            } else if (key.startsWith("ablate.")) {
+                fixed.add(key + "=" + value);
             } else if (value.contains(",") || value.contains(";")) {
                 cliAxes.put(key, values(key, value));
             } else {
@@ -104,7 +112,49 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
             base.remove(key);
         }
         SweepConfig sweep = SweepConfig.from(own, file);
+        Path here = file == null || file.toAbsolutePath().getParent() == null ? Path.of("") : file.toAbsolutePath().getParent();
+        variantKeys.replaceAll((k, v) -> k.startsWith(VARIANT) ? absoluteIncludes(v, here) : v);
         return new SweepPlan(base, named(variantKeys, axes.keySet()), axes, sweep, SlurmConfig.from(slurm));
+    }
+
+    /**
+     * A variant's text with the path of each {@code include=<file>} made absolute against {@code dir}: the sweep
+     * file's folder for a variant set in a file, the working directory for one on the command line.
+     */
+    static String absoluteIncludes(String text, Path dir) {
+        List<String> out = new ArrayList<>();
+        for (String pair : text.trim().split("\\s+")) {
+            out.add(pair.startsWith(INCLUDE + "=") && pair.length() > INCLUDE.length() + 1
+                    ? INCLUDE + "=" + dir.toAbsolutePath().resolve(pair.substring(INCLUDE.length() + 1)).normalize() : pair);
+        }
+        return String.join(" ", out);
+    }
+
+    /**
+     * The keys a run of {@code variant} sets over the base configuration: those of its preset ({@code include=<file>},
+     * read with its own includes, less {@code ablate.*} and {@code slurm.*} keys) first, then its other keys.
+     */
+    public Map<String, String> runKeys(Variant variant) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String preset = variant.values().get(INCLUDE);
+        if (preset != null) {
+            Path path = Path.of(preset);
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw new ConfigException(VARIANT + variant.label(), INCLUDE + "=" + preset, "an existing preset file (a path in a sweep "
+                        + "file is relative to that file's folder, on the command line to the working directory)");
+            }
+            new ConfigLoader().load(path, List.of()).forEach((k, v) -> {
+                if (!k.startsWith("ablate.") && !k.startsWith("slurm.")) {
+                    out.put(k, v);
+                }
+            });
+        }
+        variant.values().forEach((k, v) -> {
+            if (!k.equals(INCLUDE)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** The named variants from {@code ablate.variants} and {@code ablate.variant.<name>}, checked against each other. */

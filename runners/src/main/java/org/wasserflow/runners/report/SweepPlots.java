@@ -114,7 +114,12 @@ final class SweepPlots {
         double lo = plotted.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(0);
         double hi = plotted.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         boolean positive = plotted.stream().allMatch(v -> v > 0);
-        chart.getStyler().setYAxisLogarithmic(positive && hi > 10 * lo);
+        boolean log = positive && hi > 10 * lo;
+        chart.getStyler().setYAxisLogarithmic(log);
+        if (log) {
+            chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
+            chart.getStyler().setYAxisDecimalPattern("0.###");
+        }
         return chart;
     }
 

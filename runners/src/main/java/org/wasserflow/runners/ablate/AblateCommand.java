@@ -94,6 +94,7 @@ public final class AblateCommand {
         }
         List<String> unreported = SweepReport.write(dir, plan, runs);
         unreported.forEach(f -> LOG.warn("not in the report: {}", f));
+        LOG.info("summary:\n{}", SweepReport.summary(dir));
         LOG.info("report: {} and {}", dir.resolve("report.md"), dir.resolve("report.csv"));
         if (!outcome.failed().isEmpty()) {
             throw new IllegalStateException(outcome.failed().size() + " run(s) failed: " + String.join("; ", outcome.failed()));

@@ -71,6 +71,7 @@ public final class ReportCommand {
             failed = SweepReport.write(abs, plan, runs);
         }
         failed.forEach(f -> LOG.warn("not in the report: {}", f));
+        LOG.info("summary:\n{}", SweepReport.summary(abs));
         int complete = (int) runs.stream().filter(r -> org.wasserflow.runners.report.RunOutcome.read(r.dir()).table() != null).count();
         LOG.info("report of {} of {} runs ({} failed or unfinished): {} and {}", complete, runs.size(), failed.size(),
                 abs.resolve("report.md"), abs.resolve("report.csv"));

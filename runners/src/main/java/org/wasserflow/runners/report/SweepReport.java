@@ -100,6 +100,12 @@ public final class SweepReport {
         return failed;
     }
 
+    /** The summary table of the report in {@code dir} as written (without the sentence under it), for the console. */
+    public static String summary(Path dir) throws IOException {
+        return String.join("\n", Files.readAllLines(dir.resolve("report.md")).stream().takeWhile(l -> !l.startsWith("## "))
+                .filter(l -> l.startsWith("|")).toList());
+    }
+
     /** Deletes the per-column plots ({@code plot-<column>-vs-iteration.png}, {@code -vs-time.png}) of earlier reports. */
     private static void removeOldPlots(Path dir) throws IOException {
         try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "plot-*-vs-{iteration,time}.png")) {

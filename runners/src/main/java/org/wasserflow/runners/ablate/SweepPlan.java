@@ -33,9 +33,10 @@ import org.wasserflow.flow.config.ConfigLoader;
  * @param axes each axis key with its values, in the order given
  * @param sweep the sweep's own settings
  * @param slurm how the sweep is submitted with {@code ablate.launcher=slurm}
+ * @param overrides the run keys fixed on the command line ({@code key=value}), which win over a variant's preset
  */
 public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, String>> named, Map<String, List<String>> axes,
-        SweepConfig sweep, SlurmConfig slurm) {
+        SweepConfig sweep, SlurmConfig slurm, Map<String, String> overrides) {
 
     /** Prefix of grid axes in a file. */
     static final String GRID = "ablate.grid.";
@@ -78,7 +79,10 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
                 fixed.add(key + "=" + value);
             }
         }
-        return of(new ConfigLoader().load(file, fixed), cliAxes, file);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        fixed.stream().filter(f -> !f.startsWith("ablate.")).forEach(f -> overrides.put(f.substring(0, f.indexOf('=')), f.substring(f.indexOf('=') + 1)));
+        SweepPlan plan = of(new ConfigLoader().load(file, fixed), cliAxes, file);
+        return new SweepPlan(plan.base(), plan.named(), plan.axes(), plan.sweep(), plan.slurm(), Map.copyOf(overrides));
     }
 
     /**
@@ -114,7 +118,7 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
         SweepConfig sweep = SweepConfig.from(own, file);
         Path here = file == null || file.toAbsolutePath().getParent() == null ? Path.of("") : file.toAbsolutePath().getParent();
         variantKeys.replaceAll((k, v) -> k.startsWith(VARIANT) ? absoluteIncludes(v, here) : v);
-        return new SweepPlan(base, named(variantKeys, axes.keySet()), axes, sweep, SlurmConfig.from(slurm));
+        return new SweepPlan(base, named(variantKeys, axes.keySet()), axes, sweep, SlurmConfig.from(slurm), Map.of());
     }
 
     /**
@@ -132,7 +136,8 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
 
     /**
      * The keys a run of {@code variant} sets over the base configuration: those of its preset ({@code include=<file>},
-     * read with its own includes, less {@code ablate.*} and {@code slurm.*} keys) first, then its other keys.
+     * read with its own includes, less {@code ablate.*} and {@code slurm.*} keys) first, with the command line's
+     * {@code key=value} overrides over them, then the variant's other keys.
      */
     public Map<String, String> runKeys(Variant variant) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -148,6 +153,7 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
                     out.put(k, v);
                 }
             });
+            out.putAll(overrides);
         }
         variant.values().forEach((k, v) -> {
             if (!k.equals(INCLUDE)) {

@@ -39,6 +39,10 @@ class VariantPresetTest {
         assertEquals("1.0", w2.config().get("flow.eps"));
         assertEquals(tmp.resolve("presets/w1.properties").toAbsolutePath().normalize().toString(), plan.named().get("w1").get("include"),
                 "relative to the sweep file's folder");
+        SweepPlan cli = SweepPlan.load(tmp.resolve("sweeps/s.properties"), List.of("flow.eps=0.5", "w1.lambda=0.2"));
+        PlannedRun w1cli = AblateCommand.plan(cli, tmp.resolve("out")).stream().filter(r -> r.variant().equals("w1")).findFirst().orElseThrow();
+        assertEquals("0.5", w1cli.config().get("flow.eps"), "a command-line override wins over the variant's preset");
+        assertEquals("0.2", w1cli.config().get("w1.lambda"));
     }
 
     @Test

@@ -50,20 +50,22 @@ public final class ReportCommand {
         if (dir == null) {
             throw new ConfigException("sweep directory", "usage: wasserflow report <sweep-dir> [key=value for " + String.join(", ", KEYS) + "]");
         }
-        Path abs = dir.toAbsolutePath().normalize();
-        Path record = abs.resolve("sweep.properties");
-        if (!Files.isRegularFile(record)) {
-            throw new ConfigException("sweep directory", dir, "a directory written by wasserflow ablate, holding sweep.properties");
-        }
-        Map<String, String> keys = read(record, abs);
+        Map<String, String> given = new LinkedHashMap<>();
         for (String o : overrides) {
             int eq = o.indexOf('=');
             String key = eq <= 0 ? o : o.substring(0, eq).trim();
             if (eq <= 0 || !KEYS.contains(key)) {
                 throw new ConfigException("argument", o, "wasserflow report <sweep-dir> [key=value for " + String.join(", ", KEYS) + "]");
             }
-            keys.put(key, o.substring(eq + 1).trim());
+            given.put(key, o.substring(eq + 1).trim());
         }
+        Path abs = dir.toAbsolutePath().normalize();
+        Path record = abs.resolve("sweep.properties");
+        if (!Files.isRegularFile(record)) {
+            throw new ConfigException("sweep directory", dir, "a directory written by wasserflow ablate, holding sweep.properties");
+        }
+        Map<String, String> keys = read(record, abs);
+        keys.putAll(given);
         SweepPlan plan = SweepPlan.of(keys, Map.of(), null);
         List<PlannedRun> runs = AblateCommand.plan(plan, abs, false);
         List<String> failed;

@@ -27,7 +27,7 @@ public final class Main {
             "  bench   time training iterations, the exact assignment and Sinkhorn",
             "  ablate  run a grid of variants over seeds (key=v1,v2 is an axis, seeds=N) and write a report;",
             "          ablate.launcher=slurm runs it as a Slurm job array, --detach submits it and returns",
-            "  report  (re)build the report of a sweep directory: wasserflow report <sweep-dir>",
+            "  report  (re)build the report of a sweep directory: wasserflow report <sweep-dir> [ablate.rank=w2] [ablate.table_at=100,300] [ablate.target=w2<=0.2]",
             "  resume  continue a run directory from its newest checkpoint: wasserflow resume <run-dir>",
             "  sample  write generated points of a run: wasserflow sample <run-dir> n=10000 out=samples.npy [checkpoint=400]",
             "  transport  push given points through a run's generator: wasserflow transport <run-dir> in=x.npy out=y.npy",
@@ -91,10 +91,7 @@ public final class Main {
                 return 0;
             }
             if (command.equals("report")) {
-                if (!overrides.isEmpty()) {
-                    throw new ConfigException("argument", overrides.get(0), "wasserflow report <sweep-dir>, without key=value");
-                }
-                new ReportCommand(file).execute();
+                new ReportCommand(file, overrides).execute();
                 return 0;
             }
             if (command.equals("resume")) {

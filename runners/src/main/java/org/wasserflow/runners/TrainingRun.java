@@ -186,6 +186,8 @@ final class TrainingRun {
         long[] done = Arrays.stream(nanos).filter(n -> n > 0).sorted().toArray();
         prov.put("timing.median_iteration_s", seconds(done.length == 0 ? 0 : done[done.length / 2]));
         last.forEach((k, v) -> prov.put("final." + k, String.valueOf(v)));
+        last.keySet().forEach(k -> prov.put(Provenance.BETTER + k, c.problem().better(k).name().toLowerCase(Locale.ROOT)));
+        c.problem().columns().forEach((m, cols) -> prov.put(Provenance.COLUMNS + m, String.join(",", cols)));
         prov.put("verdict", c.problem().verdict(last));
         Provenance.writeProvenance(dir, prov);
     }

@@ -41,6 +41,7 @@ public final class Problem {
 
     private final Laws laws;
     private final Map<String, Metric> metrics;
+    private volatile Map<String, List<String>> columns = Map.of();
     private final LawStream sourceTrain;
     private final LawStream dataTrain;
     private final Sample evalSource;
@@ -128,7 +129,20 @@ public final class Problem {
                 .toList();
         Map<String, Double> out = new LinkedHashMap<>();
         values.forEach(out::putAll);
+        Map<String, List<String>> owners = new LinkedHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            owners.put(jobs.get(i).getKey().name(), List.copyOf(values.get(i).keySet()));
+        }
+        columns = owners;
         return out;
+    }
+
+    /**
+     * Each metric's name with the columns it gave at the last {@link #evaluate} (e.g. {@code modes} to
+     * {@code hq_fraction, modes_covered}), in the order of {@code metrics}; empty before the first evaluation.
+     */
+    public Map<String, List<String>> columns() {
+        return columns;
     }
 
     /** Which way the metric column {@code column} improves: the exception a metric declares for it, else lower. */

@@ -62,7 +62,8 @@ public final class AblateCommand {
             plans.add(p);
             resolved.put(r, p.resolved());
         }
-        TargetCheck.check(plan.sweep().target(), plans);
+        TargetCheck.check(plan.sweep().target(), plan.sweep().rank(), plans);
+        LossAxis.warning(plan, plans).ifPresent(LOG::warn);
         List<String> hashes = runs.stream().map(r -> ConfigHash.sha256(resolved.get(r)) + "  " + r.label()).toList();
         Path recorded = dir.resolve("runs.sha256");
         if (Files.isRegularFile(recorded) && !Files.readAllLines(recorded).equals(hashes)) {
@@ -93,6 +94,7 @@ public final class AblateCommand {
         }
         List<String> unreported = SweepReport.write(dir, plan, runs);
         unreported.forEach(f -> LOG.warn("not in the report: {}", f));
+        LOG.info("summary:\n{}", SweepReport.summary(dir));
         LOG.info("report: {} and {}", dir.resolve("report.md"), dir.resolve("report.csv"));
         if (!outcome.failed().isEmpty()) {
             throw new IllegalStateException(outcome.failed().size() + " run(s) failed: " + String.join("; ", outcome.failed()));
@@ -124,11 +126,20 @@ public final class AblateCommand {
 
     /** Every run of the plan, variants in order and seeds 1..N within each, under the sweep directory {@code dir}. */
     static List<PlannedRun> plan(SweepPlan plan, Path dir) {
+        return plan(plan, dir, true);
+    }
+
+    /**
+     * Every run of the plan; without {@code presets}, the variants' preset files ({@code include=}) are not read
+     * (the report, which needs only the run directories, works when a preset has since moved).
+     */
+    static List<PlannedRun> plan(SweepPlan plan, Path dir, boolean presets) {
         List<PlannedRun> runs = new ArrayList<>();
         for (SweepPlan.Variant v : plan.variants()) {
+            Map<String, String> keys = presets ? plan.runKeys(v) : v.values();
             for (long seed = 1; seed <= plan.sweep().seeds(); seed++) {
                 SortedMap<String, String> config = new TreeMap<>(plan.base());
-                config.putAll(v.values());
+                config.putAll(keys);
                 config.put("run.seed", String.valueOf(seed));
                 config.put("run.out", dir.resolve(v.name()).toString());
                 config.put("run.name", "seed-" + seed);
@@ -158,6 +169,12 @@ public final class AblateCommand {
         lines.add("ablate.parallel = " + plan.sweep().parallel());
         lines.add("ablate.target = " + plan.sweep().target());
         lines.add("ablate.launcher = " + plan.sweep().launcher());
+        if (!plan.sweep().rank().isEmpty()) {
+            lines.add("ablate.rank = " + plan.sweep().rank());
+        }
+        if (!plan.sweep().tableAt().isEmpty()) {
+            lines.add("ablate.table_at = " + String.join(",", plan.sweep().tableAt().stream().map(String::valueOf).toList()));
+        }
         lines.addAll(plan.slurm().lines());
         plan.base().forEach((k, v) -> lines.add(k + " = " + v));
         Files.write(dir.resolve("sweep.properties"), lines);

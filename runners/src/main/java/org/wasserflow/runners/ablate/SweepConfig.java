@@ -21,9 +21,11 @@ import org.wasserflow.flow.config.ConfigValidator;
  * @param rerun what to do with runs on disk that were trained with another configuration than the one planned:
  *     {@code refuse} the sweep, or retrain exactly those ({@code changed}; see {@link RerunCheck})
  * @param stopWaitSeconds how long an interrupted sweep waits for its runs to checkpoint and exit
+ * @param rank the metric column the report's summary ranks the variants by; empty for the runs' first metric column
+ * @param tableAt the iterations at which the report tabulates the ranked metric (ascending); empty for no such table
  */
 public record SweepConfig(String name, Path out, int seeds, int parallel, Target target, String launcher, String rerun,
-        int stopWaitSeconds) {
+        int stopWaitSeconds, String rank, List<Integer> tableAt) {
 
     /** The values of {@code ablate.launcher}. */
     static final java.util.List<String> LAUNCHERS = java.util.List.of("local", "slurm");
@@ -84,9 +86,17 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
                     + "exactly those (changed; each old run directory is kept as <run>.replaced-<n>)");
     public static final Setting<Integer> STOP_WAIT = Setting.integer("ablate.stop_wait", 120).atLeast(1)
             .describe("seconds a sweep given SIGTERM or SIGINT waits for its runs to checkpoint and exit before killing them");
+    public static final Setting<String> RANK = Setting.text("ablate.rank", "")
+            .constrain(r -> r.isEmpty() || r.matches("[A-Za-z0-9_.-]+"), "a metric column of metrics.csv, e.g. w2")
+            .describe("the metric column the report's summary ranks variants by (lower or higher is better as the metric "
+                    + "declares); empty for the runs' first metric column");
+    public static final Setting<String> TABLE_AT = Setting.text("ablate.table_at", "")
+            .constrain(t -> t.isEmpty() || t.matches("\\s*\\d+(\\s*,\\s*\\d+)*\\s*"), "iterations separated by ',', e.g. 100,300,600,1200")
+            .describe("iterations at which the report tabulates the ranked metric over seeds (mean ± sd), with its best value "
+                    + "and the time to ablate.target; empty for no such table");
     /** The sweep's own keys; grid axes are {@code ablate.grid.<key>}. */
     public static final SettingGroup GROUP = SettingGroup.of("ablate", "the sweep", NAME, OUT, SEEDS, PARALLEL, TARGET_SETTING,
-            LAUNCHER, RERUN, STOP_WAIT);
+            LAUNCHER, RERUN, STOP_WAIT, RANK, TABLE_AT);
 
     /** Reads and validates the {@code ablate.*} keys; an unknown one fails naming the closest valid key. */
     static SweepConfig from(Map<String, String> own, Path file) {
@@ -95,6 +105,12 @@ public record SweepConfig(String name, Path out, int seeds, int parallel, Target
         String fallback = file == null ? "sweep" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String name = s.get(NAME).isEmpty() ? fallback : s.get(NAME);
         return new SweepConfig(name, Path.of(s.get(OUT)), s.get(SEEDS), s.get(PARALLEL), Target.parse(s.get(TARGET_SETTING)),
-                s.get(LAUNCHER), s.get(RERUN), s.get(STOP_WAIT));
+                s.get(LAUNCHER), s.get(RERUN), s.get(STOP_WAIT), s.get(RANK), iterations(s.get(TABLE_AT)));
+    }
+
+    /** The iterations of a valid {@code ablate.table_at}, ascending and distinct. */
+    private static List<Integer> iterations(String text) {
+        return text.isBlank() ? List.of() : java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::valueOf)
+                .distinct().sorted().toList();
     }
 }

@@ -23,17 +23,20 @@ import org.wasserflow.flow.config.ConfigLoader;
  *
  * <p>Named variants compare methods that differ in several keys at once, where a product grid does not fit (W2-FE
  * at several K next to WGAN-LP): {@code ablate.variants = w2-K1, w1-lp} lists them in order and
- * {@code ablate.variant.<name> = key=value key=value ...} gives each its keys, separated by blanks. The variants are
- * crossed with the grid axes, if any.
+ * {@code ablate.variant.<name> = key=value key=value ...} gives each its keys, separated by blanks; among them
+ * {@code include=<file>} brings a whole preset (e.g. the W1 one next to a W2 base), applied before the variant's
+ * other keys and over the base configuration, its path relative to the sweep file's folder (to the working
+ * directory for a variant given on the command line). The variants are crossed with the grid axes, if any.
  *
  * @param base the resolved base configuration, without {@code ablate.*} and {@code slurm.*} keys
  * @param named the named variants in order, each with its keys (empty for a plain grid)
  * @param axes each axis key with its values, in the order given
  * @param sweep the sweep's own settings
  * @param slurm how the sweep is submitted with {@code ablate.launcher=slurm}
+ * @param overrides the run keys fixed on the command line ({@code key=value}), which win over a variant's preset
  */
 public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, String>> named, Map<String, List<String>> axes,
-        SweepConfig sweep, SlurmConfig slurm) {
+        SweepConfig sweep, SlurmConfig slurm, Map<String, String> overrides) {
 
     /** Prefix of grid axes in a file. */
     static final String GRID = "ablate.grid.";
@@ -41,6 +44,8 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
     static final String VARIANTS = "ablate.variants";
     /** Prefix of a named variant's keys. */
     static final String VARIANT = "ablate.variant.";
+    /** The key of a named variant that brings its own preset file. */
+    static final String INCLUDE = "include";
 
     /**
      * One run configuration of the sweep, less its seed.
@@ -64,13 +69,20 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
             String value = a.substring(eq + 1).trim();
             if (key.equals("seeds")) {
                 fixed.add("ablate.seeds=" + value);
+            } else if (key.startsWith(VARIANT)) {
+                fixed.add(key + "=" + absoluteIncludes(value, Path.of("")));
+            } else if (key.startsWith("ablate.")) {
+                fixed.add(key + "=" + value);
             } else if (value.contains(",") || value.contains(";")) {
                 cliAxes.put(key, values(key, value));
             } else {
                 fixed.add(key + "=" + value);
             }
         }
-        return of(new ConfigLoader().load(file, fixed), cliAxes, file);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        fixed.stream().filter(f -> !f.startsWith("ablate.")).forEach(f -> overrides.put(f.substring(0, f.indexOf('=')), f.substring(f.indexOf('=') + 1)));
+        SweepPlan plan = of(new ConfigLoader().load(file, fixed), cliAxes, file);
+        return new SweepPlan(plan.base(), plan.named(), plan.axes(), plan.sweep(), plan.slurm(), Map.copyOf(overrides));
     }
 
     /**
@@ -104,7 +116,51 @@ public record SweepPlan(SortedMap<String, String> base, Map<String, Map<String, 
             base.remove(key);
         }
         SweepConfig sweep = SweepConfig.from(own, file);
-        return new SweepPlan(base, named(variantKeys, axes.keySet()), axes, sweep, SlurmConfig.from(slurm));
+        Path here = file == null || file.toAbsolutePath().getParent() == null ? Path.of("") : file.toAbsolutePath().getParent();
+        variantKeys.replaceAll((k, v) -> k.startsWith(VARIANT) ? absoluteIncludes(v, here) : v);
+        return new SweepPlan(base, named(variantKeys, axes.keySet()), axes, sweep, SlurmConfig.from(slurm), Map.of());
+    }
+
+    /**
+     * A variant's text with the path of each {@code include=<file>} made absolute against {@code dir}: the sweep
+     * file's folder for a variant set in a file, the working directory for one on the command line.
+     */
+    static String absoluteIncludes(String text, Path dir) {
+        List<String> out = new ArrayList<>();
+        for (String pair : text.trim().split("\\s+")) {
+            out.add(pair.startsWith(INCLUDE + "=") && pair.length() > INCLUDE.length() + 1
+                    ? INCLUDE + "=" + dir.toAbsolutePath().resolve(pair.substring(INCLUDE.length() + 1)).normalize() : pair);
+        }
+        return String.join(" ", out);
+    }
+
+    /**
+     * The keys a run of {@code variant} sets over the base configuration: those of its preset ({@code include=<file>},
+     * read with its own includes, less {@code ablate.*} and {@code slurm.*} keys) first, with the command line's
+     * {@code key=value} overrides over them, then the variant's other keys.
+     */
+    public Map<String, String> runKeys(Variant variant) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String preset = variant.values().get(INCLUDE);
+        if (preset != null) {
+            Path path = Path.of(preset);
+            if (!java.nio.file.Files.isRegularFile(path)) {
+                throw new ConfigException(VARIANT + variant.label(), INCLUDE + "=" + preset, "an existing preset file (a path in a sweep "
+                        + "file is relative to that file's folder, on the command line to the working directory)");
+            }
+            new ConfigLoader().load(path, List.of()).forEach((k, v) -> {
+                if (!k.startsWith("ablate.") && !k.startsWith("slurm.")) {
+                    out.put(k, v);
+                }
+            });
+            out.putAll(overrides);
+        }
+        variant.values().forEach((k, v) -> {
+            if (!k.equals(INCLUDE)) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** The named variants from {@code ablate.variants} and {@code ablate.variant.<name>}, checked against each other. */

@@ -28,11 +28,15 @@ final class TargetCheck {
     }
 
     /**
-     * Fails in one line naming {@code ablate.target}, the unknown column and the valid ones, unless every column
-     * the target names is logged by at least one of {@code plans}.
+     * Fails in one line naming {@code ablate.target} (or {@code ablate.rank}), the unknown column and the valid
+     * ones, unless every column the target names and the rank column (if set) is logged by at least one of {@code plans}.
      */
-    static void check(SweepConfig.Target target, List<RunPlan> plans) {
+    static void check(SweepConfig.Target target, String rank, List<RunPlan> plans) {
         Set<String> valid = columns(plans);
+        if (!rank.isEmpty() && !valid.contains(rank)) {
+            throw new ConfigException(SweepConfig.RANK.key(), SweepConfig.RANK.key() + " = " + rank
+                    + ": no metric column '" + rank + "' in this sweep's runs; valid: " + valid);
+        }
         List<String> named = new ArrayList<>(List.of(target.metric()));
         if (target.relativeTo() != null) {
             named.add(target.relativeTo());

@@ -22,6 +22,15 @@ import org.wasserflow.flow.Version;
  */
 public final class Provenance {
 
+    /**
+     * Prefix of the provenance entries recording which way each metric column improves ({@code better.w2 = lower},
+     * {@code higher} or {@code neither}, from the metrics' declarations), so that a sweep's report can rank runs
+     * without constructing the metrics.
+     */
+    public static final String BETTER = "better.";
+    /** Prefix of the entries naming each metric's columns ({@code columns.modes = hq_fraction,modes_covered}), for the report's figures. */
+    public static final String COLUMNS = "columns.";
+
     private Provenance() {
     }
 

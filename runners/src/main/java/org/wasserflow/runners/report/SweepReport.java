@@ -1,22 +1,25 @@
 package org.wasserflow.runners.report;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Metric;
 import org.wasserflow.runners.ablate.PlannedRun;
 import org.wasserflow.runners.ablate.SweepConfig;
 import org.wasserflow.runners.ablate.SweepPlan;
 
 /**
- * The report of a sweep, from the {@code metrics.csv} of its complete runs: {@code report.csv} and
- * {@code report.md} (per variant, the mean and standard deviation over seeds of each final metric and the
- * training time to reach the sweep's target, e.g. {@code w2<=0.2}) and PNG plots of each metric against iterations and
- * against training time, one line per variant (the mean over its seeds).
+ * The report of a sweep, from the {@code metrics.csv} and {@code provenance.properties} of its complete runs:
+ * {@code report.md}, which leads with the ranked comparison of the variants ({@link SummaryTable}), then the
+ * ranked metric at chosen iterations where {@code ablate.table_at} is set ({@link AtTable}), then every run's
+ * final metrics; {@code report.csv}, one row per variant with every column's mean and standard deviation and
+ * the summary's statistics; and the figures {@code plot-<metric>.png} and {@code samples-grid.png}
+ * ({@link SweepPlots}).
  */
 public final class SweepReport {
 
@@ -27,17 +30,17 @@ public final class SweepReport {
     private SweepReport() {
     }
 
-    /** One variant's runs. */
-    private record Group(SweepPlan.Variant variant, List<MetricsTable> tables, int planned) { }
-
     /**
      * Writes the report files into {@code dir} and returns one line for each run that is not in it although its
      * directory exists (failed, interrupted or damaged: {@link RunOutcome}); such runs are listed in {@code report.md}.
+     * Fails in one line naming {@code ablate.rank} if it is not a column of the runs.
      */
     public static List<String> write(Path dir, SweepPlan plan, List<PlannedRun> runs) throws IOException {
-        List<Group> groups = new ArrayList<>();
+        List<VariantRuns> groups = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         for (SweepPlan.Variant v : plan.variants()) {
+            List<Long> seeds = new ArrayList<>();
+            List<Path> dirs = new ArrayList<>();
             List<MetricsTable> tables = new ArrayList<>();
             int planned = 0;
             for (PlannedRun r : runs) {
@@ -45,148 +48,136 @@ public final class SweepReport {
                     planned++;
                     RunOutcome o = RunOutcome.read(r.dir());
                     if (o.table() != null) {
+                        seeds.add(r.seed());
+                        dirs.add(r.dir());
                         tables.add(o.table());
                     } else if (!o.notStarted()) {
                         failed.add(r.label() + ": " + o.problem());
                     }
                 }
             }
-            groups.add(new Group(v, tables, planned));
+            groups.add(new VariantRuns(v.name(), planned, seeds, dirs, tables));
         }
-        List<String> metrics = groups.stream().flatMap(g -> g.tables().stream()).flatMap(t -> t.columns().stream())
+        List<String> columns = groups.stream().flatMap(g -> g.tables().stream()).flatMap(t -> t.columns().stream())
                 .filter(c -> !NOT_METRICS.contains(c)).distinct().toList();
-        SweepConfig.Target target = plan.sweep().target();
+        MetricColumns declared = MetricColumns.read(groups.stream().flatMap(g -> g.dirs().stream()).toList());
+        List<String> keys = declared.key(columns);
+        SweepConfig sweep = plan.sweep();
+        String rank = sweep.rank().isEmpty() ? (keys.isEmpty() ? "" : keys.get(0)) : sweep.rank();
+        if (!rank.isEmpty() && !columns.isEmpty() && !columns.contains(rank)) {
+            throw new ConfigException(SweepConfig.RANK.key(), rank, "a metric column of this sweep's runs: " + keys);
+        }
+        Metric.Better better = declared.of(rank);
+        List<SummaryTable.Row> summary = SummaryTable.of(groups, keys, rank, better, sweep.target());
+        writeCsv(dir.resolve("report.csv"), plan, groups, columns, keys, summary, sweep.target());
+        List<String> md = new ArrayList<>();
+        md.add("# Sweep " + sweep.name());
+        md.add("");
+        if (!rank.isEmpty()) {
+            md.addAll(SummaryTable.markdown(summary, keys, rank, better, sweep.target()));
+        }
+        if (!sweep.tableAt().isEmpty() && !rank.isEmpty()) {
+            md.add("");
+            md.add("## " + rank + " at iterations " + sweep.tableAt().stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""));
+            md.add("");
+            md.addAll(AtTable.markdown(groups, rank, better, sweep.tableAt(), sweep.target()));
+        }
+        md.add("");
+        md.addAll(RunTable.markdown(groups, columns));
+        if (!failed.isEmpty()) {
+            md.add("");
+            md.add("## Failed runs");
+            md.add("");
+            md.add("Not in the tables above: interrupted runs continue when the sweep is run again; delete a damaged run's "
+                    + "directory to have the sweep redo it.");
+            md.add("");
+            failed.forEach(f -> md.add("- " + f));
+        }
+        Files.write(dir.resolve("report.md"), md);
+        removeOldPlots(dir);
+        SweepPlots.write(dir, groups, declared.figures(columns));
+        SweepPlots.samples(dir, groups);
+        return failed;
+    }
+
+    /** The summary table of the report in {@code dir} as written (without the sentence under it), for the console. */
+    public static String summary(Path dir) throws IOException {
+        return String.join("\n", Files.readAllLines(dir.resolve("report.md")).stream().takeWhile(l -> !l.startsWith("## "))
+                .filter(l -> l.startsWith("|")).toList());
+    }
+
+    /** Deletes the per-column plots ({@code plot-<column>-vs-iteration.png}, {@code -vs-time.png}) of earlier reports. */
+    private static void removeOldPlots(Path dir) throws IOException {
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "plot-*-vs-{iteration,time}.png")) {
+            for (Path p : old) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /**
+     * {@code report.csv}: per variant, its axis values, the runs reported, every column's final mean and standard
+     * deviation over seeds, the training time, the time to the target, and the summary's rank, each key column's
+     * n, 95% half width and floor ratio, and the test against the best.
+     */
+    private static void writeCsv(Path file, SweepPlan plan, List<VariantRuns> groups, List<String> columns, List<String> keys,
+            List<SummaryTable.Row> summary, SweepConfig.Target target) throws IOException {
         List<String> header = new ArrayList<>();
         if (!plan.named().isEmpty()) {
             header.add("variant");
         }
         header.addAll(plan.axes().keySet());
         header.add("runs");
-        for (String m : metrics) {
+        for (String m : columns) {
             header.add(m + "_mean");
             header.add(m + "_std");
         }
-        header.addAll(List.of("train_s_mean", "reach_s_mean", "reached"));
-        List<List<String>> table = new ArrayList<>();
-        for (Group g : groups) {
-            List<String> row = new ArrayList<>();
-            if (!plan.named().isEmpty()) {
-                row.add(g.variant().label());
-            }
-            plan.axes().keySet().forEach(k -> row.add(g.variant().values().get(k)));
-            row.add(g.tables().size() + "/" + g.planned());
-            for (String m : metrics) {
-                double[] finals = g.tables().stream().filter(t -> t.has(m)).mapToDouble(t -> t.last(m)).toArray();
-                row.add(fmt(mean(finals)));
-                row.add(fmt(std(finals)));
-            }
-            row.add(fmt(mean(g.tables().stream().mapToDouble(t -> t.last("train_s")).toArray())));
-            double[] reach = g.tables().stream().mapToDouble(t -> reach(t, target)).filter(Double::isFinite).toArray();
-            row.add(fmt(mean(reach)));
-            row.add(reach.length + "/" + g.tables().size());
-            table.add(row);
-        }
-        writeCsv(dir.resolve("report.csv"), header, table);
-        writeMarkdown(dir.resolve("report.md"), plan, header, table, target, failed);
-        for (String m : metrics) {
-            plot(dir, groups, m, "iteration");
-            plot(dir, groups, m, "train_s");
-        }
-        return failed;
-    }
-
-    /** Training seconds at the first evaluation meeting the target, or NaN. */
-    private static double reach(MetricsTable t, SweepConfig.Target target) {
-        if (!t.has(target.metric()) || target.relativeTo() != null && !t.has(target.relativeTo())) {
-            return Double.NaN;
-        }
-        double[] v = t.column(target.metric());
-        double[] s = t.column("train_s");
-        double[] ref = target.relativeTo() == null ? null : t.column(target.relativeTo());
-        for (int i = 0; i < v.length; i++) {
-            if (target.met(v[i], ref == null ? 1 : ref[i])) {
-                return s[i];
+        header.addAll(List.of("train_s_mean", "reach_s_mean", "reached", "rank"));
+        for (String k : keys) {
+            header.addAll(List.of(k + "_n", k + "_ci95"));
+            if (columns.contains(k + MetricColumns.FLOOR)) {
+                header.add(k + "_floor_ratio");
             }
         }
-        return Double.NaN;
-    }
-
-    private static void plot(Path dir, List<Group> groups, String metric, String x) throws IOException {
-        Map<String, double[][]> series = new LinkedHashMap<>();
-        for (Group g : groups) {
-            List<MetricsTable> with = g.tables().stream().filter(t -> t.has(metric)).toList();
-            if (with.isEmpty()) {
-                continue;
-            }
-            List<double[]> xs = with.stream().map(t -> t.column(x)).toList();
-            List<double[]> ys = with.stream().map(t -> t.column(metric)).toList();
-            int rows = xs.stream().mapToInt(c -> c.length).min().orElse(0);
-            double[][] xy = new double[2][rows];
-            for (int i = 0; i < rows; i++) {
-                int row = i;
-                xy[0][i] = mean(xs.stream().mapToDouble(c -> c[row]).toArray());
-                xy[1][i] = mean(ys.stream().mapToDouble(c -> c[row]).toArray());
-            }
-            series.put(g.variant().name(), xy);
-        }
-        String xTitle = x.equals("iteration") ? "iteration" : "training time (s)";
-        LinePlot.write(dir.resolve("plot-" + metric + "-vs-" + (x.equals("iteration") ? "iteration" : "time") + ".png"),
-                metric + " (mean over seeds)", xTitle, metric, series);
-    }
-
-    private static void writeCsv(Path file, List<String> header, List<List<String>> rows) throws IOException {
+        header.addAll(List.of("vs_best_p", "vs_best"));
         List<String> lines = new ArrayList<>();
         lines.add(String.join(",", header));
-        rows.forEach(r -> lines.add(String.join(",", r.stream().map(c -> c.contains(",") ? "\"" + c + "\"" : c).toList())));
-        Files.write(file, lines);
-    }
-
-    private static void writeMarkdown(Path file, SweepPlan plan, List<String> header, List<List<String>> rows,
-            SweepConfig.Target target, List<String> failed) throws IOException {
-        List<String> lines = new ArrayList<>();
-        lines.add("# Sweep " + plan.sweep().name());
-        lines.add("");
-        lines.add(String.format(Locale.ROOT, "Final metrics, mean and standard deviation over %d seed(s); `reach_s_mean` is the "
-                + "mean training time (s) to the first evaluation with %s, over the runs that reached it (`reached`).",
-                plan.sweep().seeds(), target));
-        lines.add("");
-        lines.add("| " + String.join(" | ", header) + " |");
-        lines.add("|" + " --- |".repeat(header.size()));
-        rows.forEach(r -> lines.add("| " + String.join(" | ", r) + " |"));
-        if (!failed.isEmpty()) {
-            lines.add("");
-            lines.add("## Failed runs");
-            lines.add("");
-            lines.add("Not in the table above: interrupted runs continue when the sweep is run again; delete a damaged run's "
-                    + "directory to have the sweep redo it.");
-            lines.add("");
-            failed.forEach(f -> lines.add("- " + f));
+        List<SweepPlan.Variant> variants = plan.variants();
+        for (int i = 0; i < groups.size(); i++) {
+            VariantRuns g = groups.get(i);
+            SweepPlan.Variant v = variants.get(i);
+            SummaryTable.Row s = summary.stream().filter(r -> r.runs() == g).findFirst().orElseThrow();
+            List<String> row = new ArrayList<>();
+            if (!plan.named().isEmpty()) {
+                row.add(v.label());
+            }
+            plan.axes().keySet().forEach(k -> row.add(v.values().get(k)));
+            row.add(g.tables().size() + "/" + g.planned());
+            for (String m : columns) {
+                SeedStats st = SeedStats.of(g.finals(m));
+                row.add(num(st.mean()));
+                row.add(num(st.n() == 1 ? 0 : st.sd()));
+            }
+            row.add(num(VariantRuns.mean(g.finals("train_s"))));
+            double[] reach = g.reach(target);
+            row.add(num(VariantRuns.mean(reach)));
+            row.add(reach.length + "/" + g.tables().size());
+            row.add(g.tables().isEmpty() ? "" : String.valueOf(summary.indexOf(s) + 1));
+            for (String k : keys) {
+                row.add(String.valueOf(s.stats().get(k).n()));
+                row.add(num(s.stats().get(k).half()));
+                if (columns.contains(k + MetricColumns.FLOOR)) {
+                    row.add(num(s.floorRatio().getOrDefault(k, Double.NaN)));
+                }
+            }
+            row.add(num(s.p()));
+            row.add(s.verdict());
+            lines.add(String.join(",", row.stream().map(c -> c.contains(",") ? "\"" + c + "\"" : c).toList()));
         }
         Files.write(file, lines);
     }
 
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return v.length == 0 ? Double.NaN : s / v.length;
-    }
-
-    /** The sample standard deviation (n - 1), 0 for a single value. */
-    private static double std(double[] v) {
-        if (v.length < 2) {
-            return v.length == 1 ? 0 : Double.NaN;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
-
-    private static String fmt(double v) {
+    private static String num(double v) {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -43,7 +43,7 @@ class DamagedRunReportTest {
         }
         assertEquals(1, new ReportCommand(dir).execute());
         List<String> csv = Files.readAllLines(dir.resolve("report.csv"));
-        assertEquals("1,1/1,0.1500,0.000,2.000,2.000,1/1", csv.get(1));
+        assertTrue(csv.get(1).startsWith("1,1/1,0.1500,0.000,2.000,2.000,1/1,1,"), csv.get(1));
         for (int k = 2; k <= 6; k++) {
             assertTrue(csv.get(k).startsWith(k + ",0/1,"), csv.get(k));
         }

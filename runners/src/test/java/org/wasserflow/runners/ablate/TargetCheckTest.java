@@ -46,7 +46,7 @@ class TargetCheckTest {
         Set<String> columns = TargetCheck.columns(plans);
         assertTrue(columns.containsAll(List.of("w2", "w2_floor", "hq_fraction", "modes_covered")), columns.toString());
         assertFalse(columns.contains("w1") || columns.contains("iteration") || columns.contains("train_s"), columns.toString());
-        TargetCheck.check(plan.sweep().target(), plans);
+        TargetCheck.check(plan.sweep().target(), "", plans);
         assertEquals("modes_covered", plan.sweep().target().metric());
     }
 }

@@ -31,8 +31,8 @@ public final class LinearMap {
      * @param q {@code [m, d]} samples of Q
      */
     public static LinearMap fit(INDArray p, INDArray q) {
-        double[][] xp = p.castTo(DataType.DOUBLE).toDoubleMatrix();
-        double[][] xq = q.castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[][] xp = rows(p);
+        double[][] xq = rows(q);
         RealMatrix sp = new Covariance(xp, true).getCovarianceMatrix();
         RealMatrix sq = new Covariance(xq, true).getCovarianceMatrix();
         RealMatrix root = power(sp, 0.5);
@@ -75,6 +75,16 @@ public final class LinearMap {
 
     private static RealMatrix symmetric(RealMatrix m) {
         return m.add(m.transpose()).scalarMultiply(0.5);
+    }
+
+    private static double[][] rows(INDArray a) {
+        int d = (int) a.columns();
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        double[][] out = new double[(int) a.rows()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return out;
     }
 
     private static double[] mean(double[][] x) {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wasserflow.api.ConfigException;
@@ -147,9 +149,14 @@ public final class W2BenchCommand {
         report.add(row(p, "linear", linear, seconds(t0)));
         t0 = System.nanoTime();
         int n = (int) p.xTest().rows();
-        INDArray q = p.yTrain().get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, n), org.nd4j.linalg.indexing.NDArrayIndex.all());
+        INDArray q = p.yTrain().get(NDArrayIndex.interval(0, n), NDArrayIndex.all());
         int[] cols = new LinearAssignment().solve(CostMatrix.squared(Points.flat(p.xTest()), Points.flat(q), p.dim()), n).rowToCol();
-        report.add(row(p, "discrete-ot", q.getRows(cols), seconds(t0)));
+        float[] y = q.dup('c').data().asFloat();
+        float[] matched = new float[n * p.dim()];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(y, cols[i] * p.dim(), matched, i * p.dim(), p.dim());
+        }
+        report.add(row(p, "discrete-ot", Nd4j.create(matched, new long[] {n, p.dim()}, 'c'), seconds(t0)));
     }
 
     /** Fits one estimator on a pair and scores its map at {@code x_test}. */
@@ -190,17 +197,19 @@ public final class W2BenchCommand {
     private PairSource batches(BenchPair p) {
         SeededStream s = new Seed(seed).stream("w2bench.batches.d" + p.dim());
         int m = settings.get(BATCH);
-        int nx = (int) p.xTrain().rows();
-        int ny = (int) p.yTrain().rows();
-        return () -> {
-            int[] i = new int[m];
-            int[] j = new int[m];
-            for (int k = 0; k < m; k++) {
-                i[k] = s.nextInt(nx);
-                j[k] = s.nextInt(ny);
-            }
-            return new Pair(p.xTrain().getRows(i), p.yTrain().getRows(j));
-        };
+        float[] x = p.xTrain().dup('c').data().asFloat();
+        float[] y = p.yTrain().dup('c').data().asFloat();
+        return () -> new Pair(gather(x, p.dim(), m, s), gather(y, p.dim(), m, s));
+    }
+
+    /** {@code m} rows drawn uniformly with replacement from the flat {@code [n, d]} rows {@code all}, a new float array. */
+    private static INDArray gather(float[] all, int d, int m, SeededStream s) {
+        int n = all.length / d;
+        float[] out = new float[m * d];
+        for (int k = 0; k < m; k++) {
+            System.arraycopy(all, s.nextInt(n) * d, out, k * d, d);
+        }
+        return Nd4j.create(out, new long[] {m, d}, 'c');
     }
 
     /** As many rows of y_train as x_test has, drawn without replacement (a partial Fisher-Yates shuffle). */
@@ -218,7 +227,13 @@ public final class W2BenchCommand {
             idx[k] = idx[r];
             idx[r] = t;
         }
-        return p.yTrain().getRows(Arrays.copyOf(idx, n));
+        float[] y = p.yTrain().dup('c').data().asFloat();
+        int d = p.dim();
+        float[] out = new float[n * d];
+        for (int k = 0; k < n; k++) {
+            System.arraycopy(y, idx[k] * d, out, k * d, d);
+        }
+        return Nd4j.create(out, new long[] {n, d}, 'c');
     }
 
     private static W2BenchReport.Row row(BenchPair p, String name, INDArray mapped, double seconds) {

@@ -130,7 +130,8 @@ class W2BenchCommandTest {
         Files.writeString(dir.resolve("x_test.npy"), "not numpy");
         refused(dir, "x_test.npy");
         refused(tmp.resolve("nowhere"), "nowhere");
-        refused(tmp, "no d<D>/ subdirectory");
+        Files.createDirectories(tmp.resolve("empty/notes"));
+        refused(tmp.resolve("empty"), "no d<D>/ subdirectory");
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.wasserflow.runners.w2bench;
 
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.stat.correlation.Covariance;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,14 +31,14 @@ public final class LinearMap {
      * @param q {@code [m, d]} samples of Q
      */
     public static LinearMap fit(INDArray p, INDArray q) {
-        double[][] xp = rows(p);
-        double[][] xq = rows(q);
-        RealMatrix sp = new Covariance(xp, true).getCovarianceMatrix();
-        RealMatrix sq = new Covariance(xq, true).getCovarianceMatrix();
+        INDArray xp = p.castTo(DataType.DOUBLE);
+        INDArray xq = q.castTo(DataType.DOUBLE);
+        RealMatrix sp = covariance(xp);
+        RealMatrix sq = covariance(xq);
         RealMatrix root = power(sp, 0.5);
         RealMatrix inverseRoot = power(sp, -0.5);
         RealMatrix middle = power(symmetric(root.multiply(sq).multiply(root)), 0.5);
-        return new LinearMap(mean(xp), mean(xq), inverseRoot.multiply(middle).multiply(inverseRoot));
+        return new LinearMap(xp.mean(0).toDoubleVector(), xq.mean(0).toDoubleVector(), inverseRoot.multiply(middle).multiply(inverseRoot));
     }
 
     /** The matrix {@code A}, {@code [d, d]}, a copy. */
@@ -77,26 +77,9 @@ public final class LinearMap {
         return m.add(m.transpose()).scalarMultiply(0.5);
     }
 
-    private static double[][] rows(INDArray a) {
-        int d = (int) a.columns();
-        double[] flat = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-        double[][] out = new double[(int) a.rows()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
-        }
-        return out;
-    }
-
-    private static double[] mean(double[][] x) {
-        double[] m = new double[x[0].length];
-        for (double[] row : x) {
-            for (int k = 0; k < m.length; k++) {
-                m[k] += row[k];
-            }
-        }
-        for (int k = 0; k < m.length; k++) {
-            m[k] /= x.length;
-        }
-        return m;
+    /** The sample covariance (divisor n - 1) of the rows of {@code x}. */
+    private static RealMatrix covariance(INDArray x) {
+        INDArray centred = x.subRowVector(x.mean(0));
+        return new Array2DRowRealMatrix(centred.transpose().mmul(centred).divi(x.rows() - 1).toDoubleMatrix(), false);
     }
 }

@@ -12,7 +12,6 @@ import org.wasserflow.api.PairSource;
 import org.wasserflow.api.PotentialEstimator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
-import org.wasserflow.nn.CriticConfig;
 import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.States;
 import org.wasserflow.nn.Tape;
@@ -24,8 +23,8 @@ import org.wasserflow.nn.TrainableNet;
  * the saddle point of
  * <pre>  sup_f inf_T  E_mu[ |x - T(x)|^2 / 2 - f(T(x)) ] + E_nu[ f(y) ]</pre>
  * (Makkuva et al. 2020; Korotin et al. 2021 [MM:R]; Fan et al. 2021; Rout et al. 2022), trained with
- * first-order gradients only: per step of {@code f} (the shared {@code critic.*} keys: network, Adam, steps per
- * {@link #fit}), {@code map.inner_steps} steps of {@code T}, each on a fresh batch; {@code T}'s gradient is the
+ * first-order gradients only: per step of {@code f} (its network and steps per {@link #fit} from the shared critic keys,
+ * its optimiser {@code map.potential.*}), {@code map.inner_steps} steps of {@code T}, each on a fresh batch; {@code T}'s gradient is the
  * input gradient of {@code f} at {@code T(x)} backpropagated through {@code T}. At the saddle point {@code T} is the
  * W2-optimal map, so the W2-FE velocity is {@code T(y) - y}. Networks are built on first use, from the run's seed.
  * Arrays are float {@code [m, d]}; one training loop at a time.
@@ -35,7 +34,6 @@ public final class W2NeuralMap implements PotentialEstimator {
     /** The name this estimator is registered under, for the W2 loss. */
     public static final String NAME = "neural-map";
 
-    private final CriticConfig critic;
     private final NeuralMapConfig map;
     private final Random rng;
     private final Scratch scratch = new Scratch("w2-neural-map");
@@ -44,7 +42,6 @@ public final class W2NeuralMap implements PotentialEstimator {
 
     @Inject
     public W2NeuralMap(Settings settings, Seed seed) {
-        this.critic = CriticConfig.from(settings);
         this.map = NeuralMapConfig.from(settings);
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("w2.neural-map"));
     }
@@ -75,7 +72,7 @@ public final class W2NeuralMap implements PotentialEstimator {
     @Override
     public Map<String, Double> fit(PairSource pairs) {
         Map<String, Double> last = Map.of();
-        for (int s = 0; s < critic.steps(); s++) {
+        for (int s = 0; s < map.steps(); s++) {
             for (int k = 0; k < map.innerSteps(); k++) {
                 mapStep(pairs.next().generated());
             }
@@ -88,7 +85,7 @@ public final class W2NeuralMap implements PotentialEstimator {
     /** {@code critic.adapt_steps} warm-started rounds (map steps, then a potential step) on the given pair. */
     @Override
     public void adapt(INDArray generated, INDArray data) {
-        for (int s = 0; s < critic.adaptSteps(); s++) {
+        for (int s = 0; s < map.adaptSteps(); s++) {
             for (int k = 0; k < map.innerSteps(); k++) {
                 mapStep(generated);
             }
@@ -138,7 +135,7 @@ public final class W2NeuralMap implements PotentialEstimator {
     private void build(int dim) {
         if (t == null) {
             t = Scratch.outside(() -> new TrainableNet(map.spec(dim), map.optimizer(), rng));
-            f = Scratch.outside(() -> new TrainableNet(critic.spec(dim), critic.optimizer(), rng));
+            f = Scratch.outside(() -> new TrainableNet(map.potentialSpec(dim), map.potentialOptimizer(), rng));
         } else if (t.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("neural-map built for dimension " + t.net().spec().inputDim() + ", got " + dim);
         }

@@ -22,6 +22,7 @@ class W2NeuralMapContractTest extends PotentialEstimatorContract {
 
     @Override
     protected Map<String, String> invalidSettings() {
-        return Map.of("map.hidden", "0", "map.inner_steps", "0", "map.lr", "-1", "map.init_std", "0", "critic.steps", "0");
+        return Map.of("map.hidden", "0", "map.inner_steps", "0", "map.lr", "-1", "map.init_std", "0", "critic.steps", "0",
+                "map.potential.lr", "0");
     }
 }

@@ -52,7 +52,8 @@ class W2BenchCommandTest {
     void scoresEveryEstimatorAndTheBaselinesInEveryDimension() throws IOException {
         Path out = tmp.resolve("out");
         Cli.Result r = Cli.run("w2bench", fixtures().toString(), "potential=neural-map,neural-dual,exact-ot,sinkhorn",
-                "w2bench.iterations=60", "w2bench.batch=128", "critic.steps=2", "sinkhorn.epsilon=0.05", "out=" + out);
+                "w2bench.iterations=60", "w2bench.batch=128", "critic.steps=2", "sinkhorn.epsilon=0.05", "map.lr=1e-3",
+                "map.potential.lr=5e-4", "out=" + out);
         assertEquals(0, r.status(), r.err());
         Map<String, double[]> rows = read(out.resolve("w2bench.csv"));
         assertEquals(2 * 7, rows.size(), rows.keySet().toString());

@@ -6,7 +6,10 @@ import org.wasserflow.api.Capability;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.nn.CriticConfig;
 
-/** Registers the W2-FE loss as {@code loss=w2} and its neural dual as {@code potential=neural-dual} for that loss. */
+/**
+ * Registers the W2-FE loss as {@code loss=w2} and its neural estimators as {@code potential=neural-dual} and
+ * {@code potential=neural-map} for that loss.
+ */
 public final class W2Module extends AbstractModule {
 
     /** {@code loss=w2}. */
@@ -19,10 +22,16 @@ public final class W2Module extends AbstractModule {
             .forLoss(W2Loss.NAME).settings(W2DualConfig.GROUP, CriticConfig.GROUP, W2NeuralDual.PARALLEL)
             .memory(W2NeuralDual::memory).blame(CriticConfig.OPTIMIZER.lr());
 
+    /** {@code potential=neural-map} with {@code loss=w2}. */
+    public static final Plugin NEURAL_MAP = Plugin.potential(W2NeuralMap.NAME, W2NeuralMap.class,
+            "reversed max-min neural OT: a map T(x) = x + MLP(x) and a potential f; velocity T(y) - y")
+            .forLoss(W2Loss.NAME).settings(NeuralMapConfig.GROUP, NeuralMapConfig.CRITIC);
+
     @Override
     protected void configure() {
         Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
         plugins.addBinding().toInstance(LOSS);
         plugins.addBinding().toInstance(NEURAL_DUAL);
+        plugins.addBinding().toInstance(NEURAL_MAP);
     }
 }

@@ -8,10 +8,11 @@ import org.wasserflow.api.ConfigException;
 import org.wasserflow.runners.ablate.AblateCommand;
 import org.wasserflow.runners.ablate.ChildRuns;
 import org.wasserflow.runners.ablate.ReportCommand;
+import org.wasserflow.runners.w2bench.W2BenchCommand;
 import org.wasserflow.flow.config.ConfigLoader;
 
 /**
- * The command line: {@code wasserflow <run|resume|sample|transport|evaluate|bench|ablate|report|help> [experiment-file or run directory]
+ * The command line: {@code wasserflow <run|resume|sample|transport|evaluate|bench|w2bench|ablate|report|help> [experiment-file or run directory]
  * [key=value ...] [--stacktrace]},
  * {@code wasserflow ablate ... --detach} (a Slurm sweep: submit and return) and {@code wasserflow report <sweep-dir>}.
  * Exit status 0 on success, 2 for a bad command line or configuration (one line naming the key, the
@@ -33,6 +34,7 @@ public final class Main {
             "  transport  push given points through a run's generator: wasserflow transport <run-dir> in=x.npy out=y.npy",
             "  evaluate   score any samples against a data law with the run's metrics and floors:",
             "          wasserflow evaluate samples.npy data=<law> [data.path=...] metrics=w2,sliced-w2 out=scores.csv",
+            "  w2bench score potential estimators against a known optimal map: wasserflow w2bench <dir> potential=a,b out=<dir>",
             "  help    list the plugins; help <kind> <name> prints a plugin's keys (help potential sinkhorn)",
             "examples: wasserflow run configs/ring-w2.properties flow.K=1 run.seed=7",
             "          wasserflow ablate configs/ring-w1.properties K=1,3,5 flow.update=targets,gan seeds=3 ablate.parallel=2");
@@ -101,6 +103,10 @@ public final class Main {
                 new ResumeCommand(file, plugins, String.join(" ", args)).execute();
                 return 0;
             }
+            if (command.equals("w2bench")) {
+                new W2BenchCommand(file, new ConfigLoader().load(null, overrides), plugins).execute();
+                return 0;
+            }
             if (command.equals("sample") || command.equals("transport")) {
                 java.util.Map<String, String> own = new ConfigLoader().load(null, overrides);
                 if (command.equals("sample")) {
@@ -118,7 +124,7 @@ public final class Main {
             switch (command) {
                 case "run" -> new TrainCommand(values, plugins, String.join(" ", args)).execute();
                 case "bench" -> new BenchCommand(values, plugins, out).execute();
-                default -> throw new ConfigException("command", command, "one of [run, resume, sample, transport, evaluate, bench, ablate, report, help]");
+                default -> throw new ConfigException("command", command, "one of [run, resume, sample, transport, evaluate, bench, w2bench, ablate, report, help]");
             }
             return 0;
         } catch (RunStopped e) {

@@ -1,0 +1,98 @@
+package org.wasserflow.w2;
+
+import java.util.Arrays;
+import org.wasserflow.api.Setting;
+import org.wasserflow.api.SettingGroup;
+import org.wasserflow.api.Settings;
+import org.wasserflow.nn.CriticConfig;
+import org.wasserflow.nn.MlpSpec;
+import org.wasserflow.nn.OptimizerConfig;
+
+/**
+ * The neural-map estimator's networks and their training (docs/math.md section 4): the map {@code T} and both
+ * optimisers from the {@code map.*} keys ({@link #GROUP}); the potential {@code f}'s network and schedule from the
+ * shared critic keys ({@link #CRITIC}: {@code critic.hidden}, {@code critic.init_std}, {@code critic.steps},
+ * {@code critic.adapt_steps}). The optimisers have their own keys because the max-min game needs smaller steps than
+ * the neural dual's critic (with {@code critic.lr = 5e-4} it cycles without converging in D = 64).
+ *
+ * @param hidden hidden widths of the residual MLP {@code T(x) = x + MLP(x)}
+ * @param initStd std of {@code T}'s initial weights (small: {@code T} starts near the identity)
+ * @param innerSteps optimiser steps of {@code T} per step of {@code f}, each on a fresh batch
+ * @param optimizer {@code T}'s optimiser
+ * @param potentialHidden hidden widths of {@code f}
+ * @param potentialInitStd std of {@code f}'s initial weights
+ * @param steps steps of {@code f} per training iteration
+ * @param adaptSteps warm-started rounds on Heun's predicted law
+ * @param potentialOptimizer {@code f}'s optimiser
+ */
+public record NeuralMapConfig(int[] hidden, double initStd, int innerSteps, OptimizerConfig optimizer, int[] potentialHidden,
+        double potentialInitStd, int steps, int adaptSteps, OptimizerConfig potentialOptimizer) {
+
+    public static final Setting<int[]> HIDDEN = Setting.positiveInts("map.hidden", 128, 128, 128)
+            .describe("hidden widths of the map network T(x) = x + MLP(x)");
+    public static final Setting<Double> INIT_STD = Setting.number("map.init_std", 0.01).positive()
+            .describe("std of the N(0, std^2) initial weights of T (small: T starts near the identity)");
+    public static final Setting<Integer> INNER_STEPS = Setting.integer("map.inner_steps", 10).atLeast(1)
+            .describe("optimiser steps of the map T per step of its potential f, each on a fresh batch");
+    public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("map", 3e-4, 0.9, 0.999);
+    public static final OptimizerConfig.Keys POTENTIAL_OPTIMIZER = OptimizerConfig.keys("map.potential", 1e-4, 0.9, 0.999);
+
+    /** The {@code map.*} keys: the map network and the two optimisers. */
+    public static final SettingGroup GROUP = SettingGroup.of("map", "the map network of neural-map and its training",
+            HIDDEN, INIT_STD, INNER_STEPS).with(OPTIMIZER.group("map", "map optimiser"))
+            .with(POTENTIAL_OPTIMIZER.group("map", "optimiser of the potential f"));
+    /** The shared critic keys that describe the potential network and its schedule (not its optimiser). */
+    public static final SettingGroup CRITIC = SettingGroup.of("critic", "the potential network f of neural-map",
+            CriticConfig.HIDDEN, CriticConfig.INIT_STD, CriticConfig.STEPS, CriticConfig.ADAPT_STEPS);
+
+    public NeuralMapConfig {
+        hidden = hidden.clone();
+        potentialHidden = potentialHidden.clone();
+    }
+
+    /** Reads the {@code map.*} keys and the critic keys of {@link #CRITIC}. */
+    public static NeuralMapConfig from(Settings s) {
+        return new NeuralMapConfig(s.get(HIDDEN), s.get(INIT_STD), s.get(INNER_STEPS), OPTIMIZER.read(s), s.get(CriticConfig.HIDDEN),
+                s.get(CriticConfig.INIT_STD), s.get(CriticConfig.STEPS), s.get(CriticConfig.ADAPT_STEPS), POTENTIAL_OPTIMIZER.read(s));
+    }
+
+    /** The scalar potential network on {@code dim} inputs. */
+    public MlpSpec potentialSpec(int dim) {
+        return MlpSpec.scalar(dim, potentialHidden, potentialInitStd);
+    }
+
+    /** The residual map network on {@code dim} inputs and outputs. */
+    public MlpSpec spec(int dim) {
+        return new MlpSpec(dim, hidden, dim, MlpSpec.Norm.NONE, true, initStd);
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    @Override
+    public int[] potentialHidden() {
+        return potentialHidden.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NeuralMapConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd && innerSteps == c.innerSteps
+                && optimizer.equals(c.optimizer) && Arrays.equals(potentialHidden, c.potentialHidden)
+                && potentialInitStd == c.potentialInitStd && steps == c.steps && adaptSteps == c.adaptSteps
+                && potentialOptimizer.equals(c.potentialOptimizer);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(hidden) * 31 + innerSteps;
+    }
+
+    @Override
+    public String toString() {
+        return "NeuralMapConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", innerSteps=" + innerSteps
+                + ", optimizer=" + optimizer + ", potentialHidden=" + Arrays.toString(potentialHidden) + ", potentialInitStd="
+                + potentialInitStd + ", steps=" + steps + ", adaptSteps=" + adaptSteps + ", potentialOptimizer=" + potentialOptimizer + "]";
+    }
+}

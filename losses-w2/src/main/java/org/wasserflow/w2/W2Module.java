@@ -25,7 +25,8 @@ public final class W2Module extends AbstractModule {
     /** {@code potential=neural-map} with {@code loss=w2}. */
     public static final Plugin NEURAL_MAP = Plugin.potential(W2NeuralMap.NAME, W2NeuralMap.class,
             "reversed max-min neural OT: a map T(x) = x + MLP(x) and a potential f; velocity T(y) - y")
-            .forLoss(W2Loss.NAME).settings(NeuralMapConfig.GROUP, NeuralMapConfig.CRITIC);
+            .forLoss(W2Loss.NAME).settings(NeuralMapConfig.GROUP, NeuralMapConfig.CRITIC).memory(W2NeuralMap::memory)
+            .blame(NeuralMapConfig.OPTIMIZER.lr(), NeuralMapConfig.POTENTIAL_OPTIMIZER.lr());
 
     @Override
     protected void configure() {

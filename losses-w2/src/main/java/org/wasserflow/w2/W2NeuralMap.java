@@ -1,5 +1,9 @@
 package org.wasserflow.w2;
 
+import org.wasserflow.nn.CriticConfig;
+import org.wasserflow.nn.TapeMemory;
+import org.wasserflow.api.RunShape;
+import org.wasserflow.api.MemoryPart;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,9 +50,22 @@ public final class W2NeuralMap implements PotentialEstimator {
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("w2.neural-map"));
     }
 
-    @Override
-    public String name() {
-        return NAME;
+    /**
+     * Its memory at the run's batch: the map network {@code d -> map.hidden -> d} keeps two tapes (the velocity's
+     * and the fit's), the potential {@code d -> critic.hidden -> 1} two (on the mapped and on the data points); the
+     * parameters of both with their Adam moments.
+     */
+    public static List<MemoryPart> memory(Settings settings, RunShape shape) {
+        int d = shape.dimension();
+        int[] map = settings.get(NeuralMapConfig.HIDDEN);
+        int[] potential = settings.get(CriticConfig.HIDDEN);
+        return List.of(
+                TapeMemory.tapes("the map network's activations and gradients", TapeMemory.drivingKey(shape, NeuralMapConfig.HIDDEN, map),
+                        2, shape.batch(), d, map, d, false),
+                TapeMemory.tapes("the potential network's activations and gradients",
+                        TapeMemory.drivingKey(shape, CriticConfig.HIDDEN, potential), 2, shape.batch(), d, potential, 1, false),
+                TapeMemory.parameters("the map network's parameters", NeuralMapConfig.HIDDEN.key(), 1, d, map, d, false),
+                TapeMemory.parameters("the potential network's parameters", CriticConfig.HIDDEN.key(), 1, d, potential, 1, false));
     }
 
     /** {@code T(y) - y}, a new {@code [m, d]} array: the pull of every generated point towards its image. */

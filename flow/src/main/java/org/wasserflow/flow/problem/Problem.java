@@ -121,17 +121,17 @@ public final class Problem {
     public Map<String, Double> evaluate(Generator generator) {
         INDArray generated = generator.infer(evalSource.points());
         SplittableRandom streams = new SplittableRandom(metricSeed);
-        List<Map.Entry<Metric, SplittableRandom>> jobs = new ArrayList<>();
-        metrics.values().forEach(m -> jobs.add(Map.entry(m, streams.split())));
+        List<Map.Entry<String, SplittableRandom>> jobs = new ArrayList<>();
+        metrics.keySet().forEach(m -> jobs.add(Map.entry(m, streams.split())));
         List<Map<String, Double>> values = jobs.parallelStream()
-                .map(j -> j.getKey().evaluate(new Evaluation(evalSource, generated, evalData, reference, laws.data().mixture(),
+                .map(j -> metrics.get(j.getKey()).evaluate(new Evaluation(evalSource, generated, evalData, reference, laws.data().mixture(),
                         j.getValue())))
                 .toList();
         Map<String, Double> out = new LinkedHashMap<>();
         values.forEach(out::putAll);
         Map<String, List<String>> owners = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
-            owners.put(jobs.get(i).getKey().name(), List.copyOf(values.get(i).keySet()));
+            owners.put(jobs.get(i).getKey(), List.copyOf(values.get(i).keySet()));
         }
         columns = owners;
         return out;

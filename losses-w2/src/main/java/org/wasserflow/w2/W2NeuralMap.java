@@ -1,9 +1,5 @@
 package org.wasserflow.w2;
 
-import org.wasserflow.nn.CriticConfig;
-import org.wasserflow.nn.TapeMemory;
-import org.wasserflow.api.RunShape;
-import org.wasserflow.api.MemoryPart;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,13 +8,17 @@ import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.wasserflow.api.MemoryPart;
 import org.wasserflow.api.PairSource;
 import org.wasserflow.api.PotentialEstimator;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
+import org.wasserflow.nn.CriticConfig;
 import org.wasserflow.nn.Scratch;
 import org.wasserflow.nn.States;
 import org.wasserflow.nn.Tape;
+import org.wasserflow.nn.TapeMemory;
 import org.wasserflow.nn.TrainableNet;
 
 /**

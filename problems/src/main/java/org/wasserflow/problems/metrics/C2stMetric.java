@@ -1,20 +1,21 @@
 package org.wasserflow.problems.metrics;
 
-import org.wasserflow.api.RunShape;
-import org.wasserflow.api.MemoryPart;
-import java.util.List;
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.wasserflow.api.Evaluation;
+import org.wasserflow.api.MemoryPart;
 import org.wasserflow.api.Metric;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
 import org.wasserflow.ot.Points;
+import org.wasserflow.problems.laws.Draws;
 
 /**
  * {@code c2st}: a classifier two-sample test (Lopez-Paz and Oquab 2017) with a k-nearest-neighbour classifier in
@@ -77,8 +78,8 @@ public final class C2stMetric implements Metric {
         if (half < 1 || s - half < 1) {
             throw new IllegalArgumentException(NAME + " needs at least two points in each set, got " + y.length / d + " and " + x.length / d);
         }
-        int[] yOrder = order(y.length / d, rng);
-        int[] xOrder = order(x.length / d, rng);
+        int[] yOrder = Draws.permutation(y.length / d, rng);
+        int[] xOrder = Draws.permutation(x.length / d, rng);
         double[] train = new double[2 * half * d];
         boolean[] trainGenerated = new boolean[2 * half];
         double[] test = new double[2 * (s - half) * d];
@@ -110,20 +111,6 @@ public final class C2stMetric implements Metric {
         return (double) correct[0] / testGenerated.length;
     }
 
-    /** A random permutation of {@code 0..n-1} (Fisher-Yates). */
-    private static int[] order(int n, SplittableRandom rng) {
-        int[] p = new int[n];
-        for (int i = 0; i < n; i++) {
-            p[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = p[i];
-            p[i] = p[j];
-            p[j] = t;
-        }
-        return p;
-    }
 
     /** The indices of the {@code out.length} smallest of {@code c[from..from+count)}, the first on ties, by insertion. */
     private static void nearestIndices(double[] c, int from, int count, int[] out) {

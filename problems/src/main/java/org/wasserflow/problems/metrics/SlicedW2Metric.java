@@ -1,16 +1,16 @@
 package org.wasserflow.problems.metrics;
 
-import org.wasserflow.api.RunShape;
-import org.wasserflow.api.MemoryPart;
-import java.util.List;
 import com.google.inject.Inject;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.wasserflow.api.Evaluation;
+import org.wasserflow.api.MemoryPart;
 import org.wasserflow.api.Metric;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;

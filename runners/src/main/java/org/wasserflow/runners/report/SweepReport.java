@@ -75,6 +75,12 @@ public final class SweepReport {
         md.add("");
         if (!rank.isEmpty()) {
             md.addAll(SummaryTable.markdown(summary, keys, rank, better, sweep.target()));
+        } else {
+            md.add("No run of this sweep has completed, so there is nothing to rank yet.");
+            md.add("");
+            md.add("| variant | n |");
+            md.add("| --- | --- |");
+            groups.forEach(g -> md.add("| " + g.name() + " | " + g.tables().size() + "/" + g.planned() + " |"));
         }
         if (!sweep.tableAt().isEmpty() && !rank.isEmpty()) {
             md.add("");

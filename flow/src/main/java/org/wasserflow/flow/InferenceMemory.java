@@ -17,16 +17,15 @@ public final class InferenceMemory {
     }
 
     /**
-     * The most points of dimension {@code d} that the plan's generator can take at once within {@code budget}, less
+     * The most points of dimension {@code d} that a generator can take at once within {@code budget}, less
      * {@link Memory#MARGIN} of each side.
      */
-    public static long maxRows(RunPlan plan, int d, Memory.Budget budget) {
+    public static long maxRows(int d, Memory.Budget budget) {
         long heap = 8L * d + 4L * d;
         long offHeap = 3 * 4L * d;
-        long widest = d;
         long byHeap = (long) (budget.heap() * (1 - Memory.MARGIN)) / heap;
         long byOffHeap = (long) (budget.offHeap() * (1 - Memory.MARGIN)) / offHeap;
-        return Math.min(Math.min(byHeap, byOffHeap), Memory.MAX_ARRAY / widest);
+        return Math.min(Math.min(byHeap, byOffHeap), Memory.MAX_ARRAY / d);
     }
 
     /**
@@ -35,9 +34,9 @@ public final class InferenceMemory {
      * @param key the key that set {@code rows}, named in the message
      * @throws ConfigException naming {@code key}, its value and the most points that fit
      */
-    public static void check(RunPlan plan, int d, long rows, String key) {
+    public static void check(int d, long rows, String key) {
         Memory.Budget budget = Memory.Budget.ofThisJvm();
-        long max = maxRows(plan, d, budget);
+        long max = maxRows(d, budget);
         if (rows > max) {
             throw new ConfigException(key, rows, String.format(Locale.ROOT, "at most %d points of dimension %d at once for this run's"
                     + " generator (the memory of JVM heap %s + off-heap %s, less a %d%% margin each, and 2^31 - 1 entries per Java array);"

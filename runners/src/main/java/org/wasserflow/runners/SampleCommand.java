@@ -53,7 +53,7 @@ public final class SampleCommand {
         TrainedRun run = TrainedRun.open(dir, settings.get(CHECKPOINT), plugins);
         Law source = run.components().problem().laws().source();
         int d = Math.max(source.dimension(), run.components().problem().laws().data().dimension());
-        InferenceMemory.check(run.components().plan(), d, settings.get(N), N.key());
+        InferenceMemory.check(d, settings.get(N), N.key());
         INDArray samples = run.components().generator().infer(source.sample(settings.get(N),
                 new Seed(run.components().run().seed()).stream("sample")).points());
         try (RunLock lock = RunLock.ifInside(dir, out, "wasserflow sample " + dir)) {

@@ -60,7 +60,7 @@ public final class TransportCommand {
                 reader, Settings.rebased(Map.of("in.path", in), reader.settings(), Law.PREFIX, "in"), null);
         int d = run.components().problem().laws().source().dimension();
         ConfigException.require(law.dimension() == d, "in", in, "points of the source's dimension " + d + ", not " + law.dimension());
-        InferenceMemory.check(run.components().plan(), Math.max(d, run.components().problem().laws().data().dimension()),
+        InferenceMemory.check(Math.max(d, run.components().problem().laws().data().dimension()),
                 law.size().orElse(0), IN.key());
         INDArray points = law.rows(IntStream.range(0, law.size().orElse(0)).toArray()).points();
         INDArray moved = run.components().generator().infer(points);

@@ -47,7 +47,9 @@ public interface Generator {
     /**
      * One optimiser step descending the regression loss {@code mean_{i,k} (G(z_i) - target_i)_k^2}, the mean
      * over all {@code m x d} coordinates (PyTorch's {@code MSELoss}); targets are constants (no gradient flows
-     * into them). Its gradient with respect to {@code G(z_i)} is {@code 2 (G(z_i) - target_i) / (m d)}.
+     * into them). Its gradient with respect to {@code G(z_i)} is {@code 2 (G(z_i) - target_i) / (m d)}. A
+     * generator may offer other regression losses by a setting (the MLP's {@code generator.regression}); the
+     * squared loss is the default and the papers'.
      *
      * @param source {@code [m, sourceDim]}
      * @param target {@code [m, d]}

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.wasserflow.api.Generator;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
@@ -53,6 +55,7 @@ public final class MlpGenerator implements Generator {
     private final Scratch scratch = new Scratch("generator-mlp");
     private final TwoLanes lanes;
     private final double momentum;
+    private final boolean distance;
     private TrainableNet net;
     /** The source of the last training pass, by reference: the running statistics count each batch once. */
     private INDArray lastBatch;
@@ -62,6 +65,7 @@ public final class MlpGenerator implements Generator {
         this.config = MlpGeneratorConfig.from(settings);
         this.lanes = new TwoLanes("generator", settings.get(MlpGeneratorConfig.THREADS) > 1);
         this.momentum = settings.get(MlpGeneratorConfig.BN_MOMENTUM);
+        this.distance = settings.get(MlpGeneratorConfig.REGRESSION).equals("distance");
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("generator.mlp"));
     }
 
@@ -94,12 +98,33 @@ public final class MlpGenerator implements Generator {
         try (MemoryWorkspace ws = scratch.open()) {
             INDArray residual = net.net().forward(t, source, lanes).sub(target);
             count(source, t);
-            double scale = 1.0 / residual.length();
-            double loss = residual.mul(residual).sumNumber().doubleValue() * scale;
-            net.net().backward(t, residual.muli(2 * scale), lanes);
+            double loss = distance ? distanceGradient(residual) : squaredGradient(residual);
+            net.net().backward(t, residual, lanes);
             net.step();
             return loss;
         }
+    }
+
+    /** {@code mean_{i,k} r_ik^2}; turns {@code residual} into its gradient {@code 2 r / (m d)} in place. */
+    private static double squaredGradient(INDArray residual) {
+        double scale = 1.0 / residual.length();
+        double loss = residual.mul(residual).sumNumber().doubleValue() * scale;
+        residual.muli(2 * scale);
+        return loss;
+    }
+
+    /**
+     * {@code mean_i |r_i|}; turns {@code residual} into its gradient {@code r_i / (m |r_i|)} in place (zero for a
+     * row that is already on its target).
+     */
+    private static double distanceGradient(INDArray residual) {
+        int m = residual.rows();
+        INDArray norms = residual.norm2(1).reshape(m, 1);
+        double loss = norms.sumNumber().doubleValue() / m;
+        INDArray inverse = norms.muli(m);
+        BooleanIndexing.replaceWhere(inverse, Double.POSITIVE_INFINITY, Conditions.equals(0));
+        residual.diviColumnVector(inverse);
+        return loss;
     }
 
     @Override

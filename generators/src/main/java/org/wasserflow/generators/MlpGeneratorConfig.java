@@ -41,11 +41,16 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     public static final Setting<Double> BN_MOMENTUM = Setting.number("generator.bn_momentum", 0.1).between(0, 1, true, false)
             .describe("weight of each new training batch in batch norm's running mean and variance, which sample, transport and "
                     + "the run's evaluation normalise with (PyTorch's momentum)");
+    public static final Setting<String> REGRESSION = Setting.choice("generator.regression", "squared", "squared", "distance")
+            .describe("the persistent steps' regression loss: squared (mean squared error, the papers'; its minimiser over "
+                    + "minibatches is the conditional mean of the targets) or distance (mean Euclidean distance per row; its "
+                    + "minimiser is their geometric median, which ignores targets that a minority of minibatches sends to "
+                    + "another mode; docs/toys.md)");
     public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("generator", 1e-4, 0.9, 0.999);
 
     /** The {@code generator.*} keys of the MLP generator. */
     public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
-            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM).with(OPTIMIZER.group("generator", "generator optimiser"));
+            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM, REGRESSION).with(OPTIMIZER.group("generator", "generator optimiser"));
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();

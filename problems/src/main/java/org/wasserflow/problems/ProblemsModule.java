@@ -5,6 +5,7 @@ import com.google.inject.multibindings.Multibinder;
 import org.wasserflow.api.Capability;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.problems.laws.CheckerboardLaw;
 import org.wasserflow.problems.laws.CsvLaw;
 import org.wasserflow.problems.laws.EslDigitsLaw;
 import org.wasserflow.problems.laws.GaussianLaw;
@@ -12,6 +13,7 @@ import org.wasserflow.problems.laws.GaussianMixtureLaw;
 import org.wasserflow.problems.laws.IdxLaw;
 import org.wasserflow.problems.laws.NpyLaw;
 import org.wasserflow.problems.laws.SwissRollLaw;
+import org.wasserflow.problems.laws.TwoSpiralsLaw;
 import org.wasserflow.problems.metrics.C2stMetric;
 import org.wasserflow.problems.metrics.EnergyMetric;
 import org.wasserflow.problems.metrics.MmdMetric;
@@ -37,6 +39,14 @@ public final class ProblemsModule extends AbstractModule {
     /** {@code swiss-roll}. */
     public static final Plugin SWISS_ROLL = Plugin.of(PluginKind.LAW, SwissRollLaw.NAME, SwissRollLaw.class,
             "the 2-D Swiss roll of the GAN toy benchmarks").settings(SwissRollLaw.GROUP);
+
+    /** {@code two-spirals}. */
+    public static final Plugin TWO_SPIRALS = Plugin.of(PluginKind.LAW, TwoSpiralsLaw.NAME, TwoSpiralsLaw.class,
+            "the two interleaved 2-D spirals of the FFJORD toy set (2spirals)").settings(TwoSpiralsLaw.GROUP);
+
+    /** {@code checkerboard}. */
+    public static final Plugin CHECKERBOARD = Plugin.of(PluginKind.LAW, CheckerboardLaw.NAME, CheckerboardLaw.class,
+            "uniform on the black squares of a 2-D checkerboard, the FFJORD toy set's by default").settings(CheckerboardLaw.GROUP);
 
     /** {@code npy}. */
     public static final Plugin NPY = Plugin.of(PluginKind.LAW, NpyLaw.NAME, NpyLaw.class,
@@ -110,6 +120,8 @@ public final class ProblemsModule extends AbstractModule {
         plugins.addBinding().toInstance(GAUSSIAN);
         plugins.addBinding().toInstance(GAUSSIAN_MIXTURE);
         plugins.addBinding().toInstance(SWISS_ROLL);
+        plugins.addBinding().toInstance(TWO_SPIRALS);
+        plugins.addBinding().toInstance(CHECKERBOARD);
         plugins.addBinding().toInstance(NPY);
         plugins.addBinding().toInstance(CSV);
         plugins.addBinding().toInstance(IDX);

@@ -6,6 +6,7 @@ import org.wasserflow.api.Law;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.Settings;
 import org.wasserflow.api.testkit.LawContract;
+import org.wasserflow.problems.laws.CheckerboardLaw;
 import org.wasserflow.problems.laws.CsvLaw;
 import org.wasserflow.problems.laws.EslDigitsLaw;
 import org.wasserflow.problems.laws.GaussianLaw;
@@ -13,6 +14,7 @@ import org.wasserflow.problems.laws.GaussianMixtureLaw;
 import org.wasserflow.problems.laws.IdxLaw;
 import org.wasserflow.problems.laws.NpyLaw;
 import org.wasserflow.problems.laws.SwissRollLaw;
+import org.wasserflow.problems.laws.TwoSpiralsLaw;
 
 /** The {@link LawContract} for every law of this module; the file laws read the fixtures under test resources. */
 class LawContractsTest {
@@ -58,6 +60,32 @@ class LawContractsTest {
         @Override
         protected Law create(Settings settings) {
             return new SwissRollLaw(settings);
+        }
+    }
+
+    @Nested
+    class TwoSpirals extends LawContract {
+        @Override
+        protected Plugin plugin() {
+            return ProblemsModule.TWO_SPIRALS;
+        }
+
+        @Override
+        protected Law create(Settings settings) {
+            return new TwoSpiralsLaw(settings);
+        }
+    }
+
+    @Nested
+    class Checkerboard extends LawContract {
+        @Override
+        protected Plugin plugin() {
+            return ProblemsModule.CHECKERBOARD;
+        }
+
+        @Override
+        protected Law create(Settings settings) {
+            return new CheckerboardLaw(settings);
         }
     }
 

@@ -13,8 +13,8 @@ import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 
 /**
- * The learning rates of neural-map: under {@code auto} (the default) 3e-4 and 1e-4 up to D = 32, scaled by
- * {@code 32 / D} beyond; a number is used as given in every dimension; anything else is refused in one line; the
+ * The learning rates of neural-map: under {@code auto} (the default) 3e-4 and 1e-4 up to D = 32, 1e-4 and 3e-5
+ * beyond; a number is used as given in every dimension; anything else is refused in one line; the
  * estimator reports the numbers it used.
  */
 class NeuralMapConfigTest {
@@ -24,24 +24,25 @@ class NeuralMapConfigTest {
     }
 
     @Test
-    void autoKeepsTheReferenceRatesUpToD32AndScalesThemByThirtyTwoOverDBeyond() {
+    void autoUsesTheLowDimensionRatesUpToD32AndAThirdOfThemBeyond() {
         NeuralMapConfig c = config(Map.of());
-        for (int d : new int[] {2, 16, 32}) {
-            assertEquals(3e-4, c.optimizer(d).learningRate(), 1e-15, "map.lr in D = " + d);
-            assertEquals(1e-4, c.potentialOptimizer(d).learningRate(), 1e-15, "map.potential.lr in D = " + d);
+        for (int d : new int[] {1, 2, 16, 32}) {
+            assertEquals(3e-4, c.optimizer(d).learningRate(), 0, "map.lr in D = " + d);
+            assertEquals(1e-4, c.potentialOptimizer(d).learningRate(), 0, "map.potential.lr in D = " + d);
         }
-        assertEquals(1.5e-4, c.optimizer(64).learningRate(), 1e-15);
-        assertEquals(5e-5, c.potentialOptimizer(64).learningRate(), 1e-15);
-        assertEquals(7.5e-5, c.optimizer(128).learningRate(), 1e-15);
-        assertEquals(2.5e-5, c.potentialOptimizer(128).learningRate(), 1e-15);
+        for (int d : new int[] {33, 64, 128}) {
+            assertEquals(1e-4, c.optimizer(d).learningRate(), 0, "map.lr in D = " + d);
+            assertEquals(3e-5, c.potentialOptimizer(d).learningRate(), 0, "map.potential.lr in D = " + d);
+        }
+        assertThrows(IllegalArgumentException.class, () -> c.optimizer(0));
     }
 
     @Test
     void aNumberIsUsedAsGivenInEveryDimensionAndEachKeyIsIndependent() {
         NeuralMapConfig c = config(Map.of("map.lr", "1e-3"));
-        assertEquals(1e-3, c.optimizer(2).learningRate(), 1e-15);
-        assertEquals(1e-3, c.optimizer(128).learningRate(), 1e-15);
-        assertEquals(2.5e-5, c.potentialOptimizer(128).learningRate(), 1e-15, "map.potential.lr stays auto");
+        assertEquals(1e-3, c.optimizer(2).learningRate(), 0);
+        assertEquals(1e-3, c.optimizer(128).learningRate(), 0);
+        assertEquals(3e-5, c.potentialOptimizer(128).learningRate(), 0, "map.potential.lr stays auto");
         NeuralMapConfig explicitAuto = config(Map.of("map.lr", " auto ", "map.potential.lr", "auto"));
         assertEquals(config(Map.of()), explicitAuto);
     }
@@ -67,6 +68,6 @@ class NeuralMapConfigTest {
         W2NeuralMap estimator = new W2NeuralMap(Settings.of(Map.of(), W2Module.NEURAL_MAP.settings()), new Seed(1));
         assertEquals(Map.of(), estimator.provenance(), "nothing is derived before the networks are built");
         estimator.velocity(Nd4j.zeros(DataType.FLOAT, 3, 128), Nd4j.zeros(DataType.FLOAT, 3, 128));
-        assertEquals(Map.of("map.lr", "7.5E-5", "map.potential.lr", "2.5E-5"), estimator.provenance());
+        assertEquals(Map.of("map.lr", "1.0E-4", "map.potential.lr", "3.0E-5"), estimator.provenance());
     }
 }

@@ -51,6 +51,15 @@ public interface PotentialEstimator {
     }
 
     /**
+     * What a run's provenance should record about this estimator: the values it derived at run time from its
+     * settings (a learning rate whose setting is {@code auto}, as the number used), keyed by the setting's key. Read
+     * after {@link #fit}; empty by default.
+     */
+    default Map<String, String> provenance() {
+        return Map.of();
+    }
+
+    /**
      * Everything a checkpoint must save to continue this estimator exactly: named arrays (parameters, optimiser
      * moments, the state of its random streams), copies that later steps do not change. Empty for a estimator
      * without state (the default).

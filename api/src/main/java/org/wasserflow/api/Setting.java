@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  */
 public final class Setting<T> {
 
+    /** The word of {@link #numberOrAuto} for a value the component derives. */
+    public static final String AUTO = "auto";
+
     private final String key;
     private final String type;
     private final T defaultValue;
@@ -71,6 +74,24 @@ public final class Setting<T> {
             }
             return d;
         }, v -> true, String::valueOf);
+    }
+
+    /**
+     * A finite real number, or the word {@code auto} (the default), read as {@code NaN}: the component derives the
+     * value from what it learns at run time (e.g. the data's dimension), and must record the number it used in the
+     * run's provenance. Refine with {@link #constrain}, allowing {@code NaN}.
+     */
+    public static Setting<Double> numberOrAuto(String key) {
+        return new Setting<>(key, "number or auto", Double.NaN, "", "auto or a number", List.of(), s -> {
+            if (s.trim().equals(AUTO)) {
+                return Double.NaN;
+            }
+            double d = Double.parseDouble(s.trim());
+            if (!Double.isFinite(d)) {
+                throw new NumberFormatException("not finite");
+            }
+            return d;
+        }, v -> true, v -> v.isNaN() ? AUTO : String.valueOf(v));
     }
 
     /** {@code true} or {@code false} (also accepted: yes/no, on/off). */

@@ -88,6 +88,10 @@ public final class FlowTrainer {
         return potential.state();
     }
 
+    /** What the estimator records about itself for the run's provenance (e.g. a learning rate derived from {@code auto}). */
+    public Map<String, String> potentialProvenance() {
+        return potential.provenance();
+    }
 
     /** The names of the diagnostics {@link #iterate} returns: {@code generator_loss}, then the estimator's. */
     public List<String> diagnostics() {

@@ -151,11 +151,27 @@ public final class W2NeuralMap implements PotentialEstimator {
 
     private void build(int dim) {
         if (t == null) {
-            t = Scratch.outside(() -> new TrainableNet(map.spec(dim), map.optimizer(), rng));
-            f = Scratch.outside(() -> new TrainableNet(map.potentialSpec(dim), map.potentialOptimizer(), rng));
+            t = Scratch.outside(() -> new TrainableNet(map.spec(dim), map.optimizer(dim), rng));
+            f = Scratch.outside(() -> new TrainableNet(map.potentialSpec(dim), map.potentialOptimizer(dim), rng));
         } else if (t.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("neural-map built for dimension " + t.net().spec().inputDim() + ", got " + dim);
         }
+    }
+
+    /**
+     * The learning rates the two optimisers use, {@code map.lr} and {@code map.potential.lr}, as numbers (under
+     * {@code auto}, derived from the dimension); empty before the networks are built.
+     */
+    @Override
+    public Map<String, String> provenance() {
+        if (t == null) {
+            return Map.of();
+        }
+        int dim = t.net().spec().inputDim();
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put(NeuralMapConfig.LR.key(), String.valueOf(map.optimizer(dim).learningRate()));
+        out.put(NeuralMapConfig.POTENTIAL_LR.key(), String.valueOf(map.potentialOptimizer(dim).learningRate()));
+        return out;
     }
 
     /** The input dimension ({@code dim}), both networks' parameters and Adam moments, and the random stream. */

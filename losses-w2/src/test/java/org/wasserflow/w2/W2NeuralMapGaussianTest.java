@@ -17,7 +17,7 @@ import org.wasserflow.api.Settings;
  * {@code T*(x) = A x + b} with {@code A} symmetric positive definite (eigenvalues about 0.5 to 2), so
  * {@code Q = N(b, A^2)}. A seeded fit through the SPI must bring its map {@code x + v(x)} within 5% L2-UVP of
  * {@code T*} (this seeded run reaches 2.1%, from 99% for the identity). It uses the larger steps that suit a low-dimensional
- * pair ({@code map.lr = 1e-3}, {@code map.potential.lr = 5e-4}); at the defaults, made for D up to 64, 120 calls reach 10%.
+ * pair ({@code map.lr = 1e-3}, {@code map.potential.lr = 5e-4}); at the defaults ({@code auto}: 3e-4 and 1e-4 in D = 4), 120 calls reach 10%.
  */
 class W2NeuralMapGaussianTest {
 

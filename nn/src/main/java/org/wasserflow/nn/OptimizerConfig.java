@@ -54,8 +54,18 @@ public record OptimizerConfig(Kind kind, double learningRate, double beta1, doub
 
         /** Reads the optimiser. */
         public OptimizerConfig read(Settings s) {
-            return new OptimizerConfig(Kind.valueOf(s.get(optimizer).toUpperCase(Locale.ROOT)), s.get(lr), s.get(beta1),
+            return read(s, s.get(lr));
+        }
+
+        /** Reads the optimiser with the learning rate {@code learningRate} in place of {@link #lr}'s value (one derived from it). */
+        public OptimizerConfig read(Settings s, double learningRate) {
+            return new OptimizerConfig(Kind.valueOf(s.get(optimizer).toUpperCase(Locale.ROOT)), learningRate, s.get(beta1),
                     s.get(beta2), 1e-8);
+        }
+
+        /** These keys with {@code rate} as the learning-rate setting (e.g. one whose default is derived at run time). */
+        public Keys withLr(Setting<Double> rate) {
+            return new Keys(optimizer, rate, beta1, beta2);
         }
     }
 
@@ -66,6 +76,11 @@ public record OptimizerConfig(Kind kind, double learningRate, double beta1, doub
                 Setting.number(prefix + ".lr", lr).positive().describe("learning rate"),
                 Setting.number(prefix + ".beta1", beta1).between(0, 1, false, true).describe("Adam's first-moment decay"),
                 Setting.number(prefix + ".beta2", beta2).between(0, 1, false, true).describe("Adam's second-moment decay"));
+    }
+
+    /** This optimiser with the step size {@code rate}. */
+    public OptimizerConfig withLearningRate(double rate) {
+        return new OptimizerConfig(kind, rate, beta1, beta2, epsilon);
     }
 
     /** Adam with the given hyper-parameters. */

@@ -1,5 +1,6 @@
 package org.wasserflow.runners;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +54,10 @@ final class Divergence {
         return keys.isEmpty() ? c.plan().plugin("loss").blames() : keys;
     }
 
-    /** {@code " (k1=v1, k2=v2)"} for the keys with a resolved value, or empty. */
+    /** {@code " (k1=v1, k2=v2)"} for the keys with a resolved value (as the estimator used it, for an {@code auto}), or empty. */
     private static String blame(Components c, List<String> keys) {
-        Map<String, String> resolved = c.plan().resolved();
+        Map<String, String> resolved = new HashMap<>(c.plan().resolved());
+        resolved.putAll(c.trainer().potentialProvenance());
         String named = keys.stream().filter(resolved::containsKey).map(k -> k + "=" + resolved.get(k)).collect(Collectors.joining(", "));
         return named.isEmpty() ? "" : " (" + named + ")";
     }

@@ -177,6 +177,7 @@ final class TrainingRun {
         prov.put("command", commandLine);
         prov.put("plugins", String.join(", ", c.plan().pluginJars()));
         prov.putAll(c.problem().provenance());
+        c.trainer().potentialProvenance().forEach((k, v) -> prov.put("potential." + k, v));
         prov.put("time.started", start.started());
         prov.put("time.finished", Instant.now().toString());
         prov.put("resumed_from_iteration", String.valueOf(start.iteration()));

@@ -71,7 +71,9 @@ class W2BenchCommandTest {
             double[] dual = rows.get(d + ",neural-dual");
             assertTrue(Double.isFinite(dual[0]) && dual[2] > 0, "neural-dual scored in D=" + d);
         }
-        assertTrue(Files.readString(out.resolve("report.md")).contains("| neural-map |"));
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| neural-map |"));
+        assertTrue(report.contains("  - used in D=8: `map.lr=0.001 map.potential.lr=5.0E-4`"), report);
         assertTrue(Files.size(out.resolve("l2_uvp.png")) > 1000);
     }
 

@@ -184,8 +184,9 @@ public final class W2BenchCommand {
         long t0 = System.nanoTime();
         INDArray mapped = map(estimator, p.xTest(), q);
         fitSeconds += seconds(t0);
-        W2BenchReport.Row row = row(p, name, mapped, fitSeconds);
-        LOG.info("D = {} {}: L2-UVP {} cosine {} fit {} s {}", p.dim(), name, fmt(row.l2uvp()), fmt(row.cosine()), fmt(fitSeconds), last);
+        W2BenchReport.Row row = row(p, name, mapped, fitSeconds, estimator.provenance());
+        LOG.info("D = {} {}: L2-UVP {} cosine {} fit {} s {}{}", p.dim(), name, fmt(row.l2uvp()), fmt(row.cosine()), fmt(fitSeconds), last,
+                row.derived().isEmpty() ? "" : " using " + row.derived());
         return row;
     }
 
@@ -237,8 +238,12 @@ public final class W2BenchCommand {
     }
 
     private static W2BenchReport.Row row(BenchPair p, String name, INDArray mapped, double seconds) {
+        return row(p, name, mapped, seconds, Map.of());
+    }
+
+    private static W2BenchReport.Row row(BenchPair p, String name, INDArray mapped, double seconds, Map<String, String> derived) {
         MapScore s = MapScore.of(p.xTest(), p.txTest(), mapped, p.varQ());
-        return new W2BenchReport.Row(p.dim(), name, s.l2uvp(), s.cosine(), seconds);
+        return new W2BenchReport.Row(p.dim(), name, s.l2uvp(), s.cosine(), seconds, derived);
     }
 
     private static double seconds(long t0) {

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.function.ToDoubleFunction;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -41,8 +43,14 @@ final class W2BenchReport {
      * @param l2uvp L2-UVP, percent
      * @param cosine cosine similarity of the displacements
      * @param fitSeconds seconds of fitting and mapping x_test (0 for the identity)
+     * @param derived the values the estimator derived in this dimension ({@link org.wasserflow.api.PotentialEstimator#provenance()},
+     *     e.g. a learning rate set to {@code auto}); empty for the baselines
      */
-    record Row(int dim, String potential, double l2uvp, double cosine, double fitSeconds) {
+    record Row(int dim, String potential, double l2uvp, double cosine, double fitSeconds, Map<String, String> derived) {
+
+        Row {
+            derived = Map.copyOf(derived);
+        }
     }
 
     private final Path out;
@@ -112,6 +120,9 @@ final class W2BenchReport {
                 }
             }
             b.append("- `").append(name).append("`: ").append(keys.isEmpty() ? "no settings" : "`" + String.join(" ", keys) + "`").append('\n');
+            rows.stream().filter(r -> r.potential().equals(name) && !r.derived().isEmpty()).forEach(r -> b.append("  - used in D=")
+                    .append(r.dim()).append(": `").append(new TreeMap<>(r.derived()).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                            .collect(Collectors.joining(" "))).append("`\n"));
         });
         return b.toString();
     }

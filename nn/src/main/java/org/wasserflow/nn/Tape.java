@@ -100,13 +100,21 @@ public final class Tape {
                 batchVar[l] = new double[w];
             }
         }
-        int widest = java.util.Arrays.stream(spec.hidden()).max().orElse(1);
+        int widest = scratchWidth(spec.hidden(), spec.outputDim());
         heap1 = new float[rows * widest];
         heap2 = new float[rows * widest];
         heap3 = new float[rows * widest];
         out = buf(rows, spec.outputDim());
         inputGrad = buf(rows, spec.inputDim());
         ones = Nd4j.ones(dtype, rows, 1);
+    }
+
+    /**
+     * The row width of the fused kernels' scratch arrays: the widest layer they process, a hidden layer or the
+     * output layer (a map network's output is wider than its hidden layers when {@code D} exceeds them).
+     */
+    static int scratchWidth(int[] hidden, int outputDim) {
+        return Math.max(outputDim, java.util.Arrays.stream(hidden).max().orElse(1));
     }
 
     /**
@@ -130,7 +138,7 @@ public final class Tape {
         invStd = parent.invStd;
         colA = parent.colA;
         colB = parent.colB;
-        int size = own ? rows * java.util.Arrays.stream(spec.hidden()).max().orElse(1) : 0;
+        int size = own ? rows * scratchWidth(spec.hidden(), spec.outputDim()) : 0;
         heap1 = own ? new float[size] : parent.heap1;
         heap2 = own ? new float[size] : parent.heap2;
         heap3 = own ? new float[size] : parent.heap3;

@@ -21,7 +21,7 @@ public final class TapeMemory {
      * width {@code w}, six float {@code [rows, w]} arrays (pre-activation, ReLU output, mask, two backward
      * scratches, the input-gradient chain), seven with batch norm (its output), plus the output
      * {@code [rows, out]}, the input gradient {@code [rows, in]} and a column of ones; on the heap three
-     * {@code float[rows * widest]} scratches of the fused kernels. The {@code [1, w]} batch-norm statistics are
+     * {@code float[rows * widest]} scratches of the fused kernels, {@code widest} the widest hidden or output layer. The {@code [1, w]} batch-norm statistics are
      * not counted.
      *
      * @param what what the tapes are, for the message
@@ -29,7 +29,7 @@ public final class TapeMemory {
      */
     public static MemoryPart tapes(String what, String key, int count, long rows, int in, int[] hidden, int out, boolean batchNorm) {
         long widths = Arrays.stream(hidden).asLongStream().sum();
-        long widest = Arrays.stream(hidden).max().orElse(1);
+        long widest = Tape.scratchWidth(hidden, out);
         long off = FLOAT * rows * ((batchNorm ? 7 : 6) * widths + out + in + 1);
         long heap = 3 * FLOAT * rows * widest;
         return new MemoryPart(what, key, count * heap, count * off, rows * widest);

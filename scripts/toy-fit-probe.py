@@ -7,14 +7,14 @@ which has no minibatch noise. Metrics on 2000 generated points against 2000 stra
 the fraction within 3 std of a centre (hq), modes with at least a fifth of their fair share of hq points, and the
 mean per-coordinate std of each mode's hq points over the data std (sr).
 
-usage: OMP_NUM_THREADS=1 python3 scripts/toy-fit-probe.py prob=grid|ring its=1000 loss=mse|l1 bn=1 lr=1e-4 \
+usage: OMP_NUM_THREADS=1 python3 scripts/toy-fit-probe.py prob=grid|ring its=1000 loss=squared|distance bn=1 lr=1e-4 \
        width=128 depth=3 K=5 batch=512 sstd=0.5 fixed=0 seed=1 every=500
 Needs numpy, torch and POT (Debian: python3-torch python3-pot).
 """
 import sys, time, numpy as np, torch, ot
 torch.set_num_threads(1)
 args = dict(a.split('=') for a in sys.argv[1:])
-seed=int(args.get('seed',1)); loss=args.get('loss','mse'); bn=args.get('bn','1')=='1'
+seed=int(args.get('seed',1)); loss=args.get('loss','squared'); bn=args.get('bn','1')=='1'
 width=int(args.get('width',128)); lr=float(args.get('lr',1e-4)); its=int(args.get('its',1500))
 K=int(args.get('K',5)); batch=int(args.get('batch',512)); eps=float(args.get('eps',1.0))
 prob=args.get('prob','grid'); sstd=float(args.get('sstd',0.5)); depth=int(args.get('depth',3)); res=args.get('res','1')=='1'
@@ -62,7 +62,7 @@ for it in range(1,its+1):
         tgt=g+eps*(tx-g); tgt=torch.tensor(tgt,dtype=torch.float32)
     for k in range(K):
         opt.zero_grad(); out=G(z)
-        l=((out-tgt)**2).sum(1).mean() if loss=='mse' else ((out-tgt)**2).sum(1).add(1e-8).sqrt().mean()
+        l=((out-tgt)**2).sum(1).mean() if loss=='squared' else ((out-tgt)**2).sum(1).add(1e-8).sqrt().mean()
         l.backward(); opt.step()
     if it%int(args.get('every',500))==0:
         w2,hq,cov,sr=evaluate(); print(f"it {it} w2 {w2:.4f} hq {hq:.3f} modes {cov} sr {sr:.2f} t {time.time()-t0:.0f}s",flush=True)

@@ -46,14 +46,12 @@ public final class CheckerboardLaw implements Law {
 
     @Override
     public Sample sample(int m, RandomGenerator rng) {
-        double[] out = new double[2 * m];
-        for (int i = 0; i < m; i++) {
-            int a = rng.nextInt(squares);
-            int b = 2 * rng.nextInt(squares / 2) + a % 2;
-            out[2 * i] = within(a, rng.nextDouble());
-            out[2 * i + 1] = within(b, rng.nextDouble());
-        }
-        return Sample.of(Draws.rows(out, m, 2));
+        return Sample.of(Draws.planar(m, rng, (rnd, xy) -> {
+            int a = rnd.nextInt(squares);
+            int b = 2 * rnd.nextInt(squares / 2) + a % 2;
+            xy[0] = within(a, rnd.nextDouble());
+            xy[1] = within(b, rnd.nextDouble());
+        }));
     }
 
     /** The coordinate at fraction {@code u} of square {@code k} along one axis, below the square's upper edge as a float. */

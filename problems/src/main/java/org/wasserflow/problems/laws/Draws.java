@@ -25,6 +25,24 @@ public final class Draws {
         return Nd4j.create(f, new long[] {m, d}, 'c');
     }
 
+    /** Draws one point of a 2-D law: writes its two coordinates into {@code xy}. */
+    @FunctionalInterface
+    public interface PlanarPoint {
+        void draw(RandomGenerator rnd, double[] xy);
+    }
+
+    /** {@code m} independent points of a 2-D law as a float {@code [m, 2]} array, drawn in row order. */
+    public static INDArray planar(int m, RandomGenerator rnd, PlanarPoint point) {
+        double[] out = new double[2 * m];
+        double[] xy = new double[2];
+        for (int i = 0; i < m; i++) {
+            point.draw(rnd, xy);
+            out[2 * i] = xy[0];
+            out[2 * i + 1] = xy[1];
+        }
+        return rows(out, m, 2);
+    }
+
     /** The counts of {@code m} draws over {@code k} equal-weight classes in exact proportions: {@code m / k} each, the remainder spread over random classes. */
     public static int[] stratifiedCounts(int m, int k, RandomGenerator rnd) {
         int[] counts = new int[k];

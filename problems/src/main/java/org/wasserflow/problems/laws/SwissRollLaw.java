@@ -40,12 +40,10 @@ public final class SwissRollLaw implements Law {
 
     @Override
     public Sample sample(int m, RandomGenerator rng) {
-        double[] out = new double[2 * m];
-        for (int i = 0; i < m; i++) {
-            double t = 1.5 * Math.PI * (1 + 2 * rng.nextDouble());
-            out[2 * i] = (t * Math.cos(t) + noise * Draws.normal(rng)) / scale;
-            out[2 * i + 1] = (t * Math.sin(t) + noise * Draws.normal(rng)) / scale;
-        }
-        return Sample.of(Draws.rows(out, m, 2));
+        return Sample.of(Draws.planar(m, rng, (rnd, xy) -> {
+            double t = 1.5 * Math.PI * (1 + 2 * rnd.nextDouble());
+            xy[0] = (t * Math.cos(t) + noise * Draws.normal(rnd)) / scale;
+            xy[1] = (t * Math.sin(t) + noise * Draws.normal(rnd)) / scale;
+        }));
     }
 }

@@ -54,16 +54,14 @@ public final class TwoSpiralsLaw implements Law {
 
     @Override
     public Sample sample(int m, RandomGenerator rng) {
-        double[] out = new double[2 * m];
         double end = turns * 2 * Math.PI;
-        for (int i = 0; i < m; i++) {
-            double r = Math.sqrt(rng.nextDouble()) * end;
-            double x = -Math.cos(r) * r + jitter * rng.nextDouble();
-            double y = Math.sin(r) * r + jitter * rng.nextDouble();
-            double sign = rng.nextBoolean() ? 1 : -1;
-            out[2 * i] = sign * x / scale + noise * Draws.normal(rng);
-            out[2 * i + 1] = sign * y / scale + noise * Draws.normal(rng);
-        }
-        return Sample.of(Draws.rows(out, m, 2));
+        return Sample.of(Draws.planar(m, rng, (rnd, xy) -> {
+            double r = Math.sqrt(rnd.nextDouble()) * end;
+            double x = -Math.cos(r) * r + jitter * rnd.nextDouble();
+            double y = Math.sin(r) * r + jitter * rnd.nextDouble();
+            double sign = rnd.nextBoolean() ? 1 : -1;
+            xy[0] = sign * x / scale + noise * Draws.normal(rnd);
+            xy[1] = sign * y / scale + noise * Draws.normal(rnd);
+        }));
     }
 }

@@ -32,12 +32,6 @@ class CheckpointResumeTest {
 
     private static final List<String> SMALL = List.of("run.iterations=40", "run.log_every=10", "run.checkpoint_every=10",
             "flow.batch=128", "eval.source_size=200", "eval.data_size=200", "critic.steps=2");
-    /**
-     * The signal test's run: long enough after its first checkpoint (190 iterations) that the signal reaches it
-     * before it ends, however loaded the machine.
-     */
-    private static final List<String> LONG = Stream.concat(SMALL.stream(),
-            Stream.of("run.iterations=200", "run.log_every=50")).toList();
 
     @TempDir
     Path tmp;
@@ -62,14 +56,14 @@ class CheckpointResumeTest {
     @ParameterizedTest
     @CsvSource({"TERM, 143", "INT, 130"})
     void aSignalCheckpointsExitsWithItsStatusAndRunningAgainContinues(String signal, int status) throws Exception {
-        train("whole", LONG);
-        Process p = child("stopped", LONG);
+        train("whole");
+        Process p = child("stopped");
         waitFor(tmp.resolve("stopped/checkpoints/it-000000010"), p);
         assertEquals(0, new ProcessBuilder("kill", "-s", signal, String.valueOf(p.pid())).start().waitFor());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(status, p.exitValue(), Files.readString(tmp.resolve("stopped.log")));
         assertTrue(Files.readString(tmp.resolve("stopped/provenance.properties")).contains("status = interrupted"));
-        train("stopped", LONG);
+        train("stopped");
         assertEquals(withoutTimes("whole"), withoutTimes("stopped"));
     }
 
@@ -130,11 +124,7 @@ class CheckpointResumeTest {
     }
 
     private Map<String, Double> train(String name) throws IOException {
-        return train(name, SMALL);
-    }
-
-    private Map<String, Double> train(String name, List<String> settings) throws IOException {
-        List<String> args = new ArrayList<>(settings);
+        List<String> args = new ArrayList<>(SMALL);
         args.add("run.out=" + tmp);
         args.add("run.name=" + name);
         return new TrainCommand(new ConfigLoader().load(Path.of("..", "configs", "ring-w2.properties"), args), getClass().getClassLoader(),
@@ -143,11 +133,7 @@ class CheckpointResumeTest {
 
     /** The same run in a child JVM, as the command line starts it. */
     private Process child(String name) throws IOException {
-        return child(name, SMALL);
-    }
-
-    private Process child(String name, List<String> settings) throws IOException {
-        List<String> cmd = TestRuns.ringRun(settings);
+        List<String> cmd = TestRuns.ringRun(SMALL);
         cmd.add("run.out=" + tmp);
         cmd.add("run.name=" + name);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve(name + ".log").toFile());

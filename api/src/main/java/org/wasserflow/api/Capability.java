@@ -29,6 +29,11 @@ public enum Capability {
      * classes of a labelled evaluation data set (each label's points as one mode).
      */
     MODES("a Gaussian mixture as data or labelled evaluation data"),
+    /**
+     * A metric requires square grey images as data and evaluation data ({@link Law#imageSide()}), e.g. a digit
+     * classifier's features.
+     */
+    IMAGES("square grey images as data (an image law such as idx)"),
     /** A metric requires source and data evaluation sets of equal size (an exact assignment between them). */
     EQUAL_EVAL_SIZES("evaluation sets of equal size");
 

@@ -65,6 +65,15 @@ public interface Law {
         return false;
     }
 
+    /**
+     * The side {@code s} of an image law: each sample is a square grey image of {@code s x s} pixels, row-major,
+     * values in [-1, 1] ({@code dimension() == s * s}); empty for a law whose samples are not images. Image metrics
+     * require it of the data ({@link Capability#IMAGES}) and pictures of image laws are tile grids.
+     */
+    default OptionalInt imageSide() {
+        return OptionalInt.empty();
+    }
+
     /** The mixture structure, for laws that are Gaussian mixtures. */
     default Optional<Mixture> mixture() {
         return Optional.empty();

@@ -78,6 +78,10 @@ public final class Capabilities {
                             + "' is not one";
                     case MODES -> laws.data().mixture().isPresent() || laws.evalData().labelled() ? null : c.meaning()
                             + ", but '" + evalDataName(plan) + "' is neither";
+                    case IMAGES -> laws.data().imageSide().isEmpty() ? c.meaning() + ", but data '" + plan.plugin("data").name()
+                            + "' (dimension " + laws.data().dimension() + ") is not an image law"
+                            : laws.evalData().imageSide().equals(laws.data().imageSide()) ? null : c.meaning() + ", but '"
+                            + evalDataName(plan) + "' has no images of side " + laws.data().imageSide().getAsInt();
                     case EQUAL_EVAL_SIZES -> shape.evalSource() == shape.evalData() ? null : c.meaning() + ", but "
                             + RunShape.EVAL_SOURCE + " gives " + shape.evalSource() + " points and " + RunShape.EVAL_DATA + " "
                             + shape.evalData();

@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
@@ -30,6 +31,12 @@ public final class EslDigitsLaw extends FileLaw {
     @Inject
     public EslDigitsLaw(Settings settings) {
         super(read(settings));
+    }
+
+    /** The images' side, 16 for USPS; empty for a file whose rows are not square images. */
+    @Override
+    public OptionalInt imageSide() {
+        return squareSide(dimension());
     }
 
     private static Contents read(Settings settings) {

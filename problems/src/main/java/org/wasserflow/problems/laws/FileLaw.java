@@ -101,6 +101,12 @@ public abstract class FileLaw implements Law {
         return provenance;
     }
 
+    /** The side {@code s} with {@code s * s == d}, or empty when {@code d} is not a square: for image laws. */
+    protected static OptionalInt squareSide(int d) {
+        int root = (int) Math.round(Math.sqrt(d));
+        return root * root == d ? OptionalInt.of(root) : OptionalInt.empty();
+    }
+
     /**
      * Standardises {@code table}'s columns in place: subtracts each column's mean and divides by its standard
      * deviation (population, {@code 1/n}); a column of zero deviation is only centred. Records

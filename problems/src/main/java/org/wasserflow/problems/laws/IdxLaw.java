@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
@@ -36,6 +37,12 @@ public final class IdxLaw extends FileLaw {
     @Inject
     public IdxLaw(Settings settings) {
         super(read(settings));
+    }
+
+    /** The images' side: {@code law.side}, or the native side of square images; empty for non-square native images. */
+    @Override
+    public OptionalInt imageSide() {
+        return squareSide(dimension());
     }
 
     private static Contents read(Settings settings) {

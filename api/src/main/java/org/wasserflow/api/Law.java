@@ -66,8 +66,9 @@ public interface Law {
     }
 
     /**
-     * The side {@code s} of an image law: each sample is a square grey image of {@code s x s} pixels, row-major,
-     * values in [-1, 1] ({@code dimension() == s * s}); empty for a law whose samples are not images. Image metrics
+     * The side {@code s} of an image law: each sample is a square grey image of {@code s x s} pixels, row-major, on
+     * the scale [-1, 1] ({@code dimension() == s * s}; a law fitted to images, such as a Gaussian, may leave the
+     * range); empty for a law whose samples are not images. Image metrics
      * require it of the data ({@link Capability#IMAGES}) and pictures of image laws are tile grids.
      */
     default OptionalInt imageSide() {

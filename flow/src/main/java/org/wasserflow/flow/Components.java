@@ -46,8 +46,8 @@ public record Components(RunPlan plan, Problem problem, Loss loss, PotentialEsti
     /** Constructs the selected plugins of a checked plan. */
     public static Components build(RunPlan plan) {
         PluginRegistry registry = PluginRegistry.wire(plan.sources(), new Seed(plan.run().seed()));
-        Law source = create(registry, plan, "source", PluginKind.LAW, null);
         Law data = create(registry, plan, "data", PluginKind.LAW, null);
+        Law source = registry.create(PluginKind.LAW, plan.plugin("source"), plan.view("source", plan.plugin("source")), null, data);
         Law evalData = plan.selected().containsKey("eval_data") ? create(registry, plan, "eval_data", PluginKind.LAW, null) : data;
         Problem.Laws laws = new Problem.Laws(source, data, evalData);
         RunShape shape = Memory.shape(plan, laws);

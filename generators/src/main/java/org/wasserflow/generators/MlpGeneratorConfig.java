@@ -1,6 +1,7 @@
 package org.wasserflow.generators;
 
 import java.util.Arrays;
+import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
 import org.wasserflow.api.Settings;
@@ -15,12 +16,13 @@ import org.wasserflow.nn.OptimizerConfig;
  * @param initStd std of the initial weights
  * @param batchNorm batch norm before each hidden ReLU
  * @param residual add the input to the output
- * @param output the output map, applied after the residual sum
+ * @param output the output map ({@link MlpSpec.Output})
+ * @param outputScale the factor on tanh of the clamp-tanh output
  * @param optimizer the generator's optimiser
  * @param normScaleStd 0 for batch-norm scales starting at 1, else their initial std
  */
 public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm, boolean residual, MlpSpec.Output output,
-        OptimizerConfig optimizer, double normScaleStd) {
+        double outputScale, OptimizerConfig optimizer, double normScaleStd) {
 
     public static final Setting<int[]> HIDDEN = Setting.positiveInts("generator.hidden", 128, 128, 128)
             .describe("hidden widths of the generator MLP");
@@ -30,8 +32,11 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
             .describe("batch norm before each hidden ReLU: batch statistics in training, running statistics at inference");
     public static final Setting<Boolean> RESIDUAL = Setting.flag("generator.residual", true)
             .describe("add the input to the output: G(z) = z + MLP(z)");
-    public static final Setting<String> OUTPUT = Setting.choice("generator.output", "linear", "linear", "tanh")
-            .describe("output map after the residual sum: linear, or tanh to bound images to (-1, 1)");
+    public static final Setting<String> OUTPUT = Setting.choice("generator.output", "linear", "linear", "tanh", "clamp-tanh")
+            .describe("output map: linear (z + MLP(z)), tanh of that to bound images to (-1, 1), or clamp-tanh, the authors' "
+                    + "image generator clamp(z, -1, 1) + generator.output_scale * tanh(MLP(z)) (needs generator.residual=true)");
+    public static final Setting<Double> OUTPUT_SCALE = Setting.number("generator.output_scale", 2.0).positive()
+            .describe("the factor on tanh in generator.output=clamp-tanh (the authors' 2: any pixel of [-1, 1] can reach any other)");
     public static final Setting<String> NORM_SCALE_INIT = Setting.choice("generator.norm_scale_init", "ones", "ones", "normal")
             .describe("initial batch-norm scales: ones (the default), or normal N(0, generator.norm_scale_std^2) as in the authors' code");
     public static final Setting<Double> NORM_SCALE_STD = Setting.number("generator.norm_scale_std", 0.01).positive()
@@ -50,22 +55,35 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
 
     /** The {@code generator.*} keys of the MLP generator. */
     public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
-            RESIDUAL, OUTPUT, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM, REGRESSION).with(OPTIMIZER.group("generator", "generator optimiser"));
+            RESIDUAL, OUTPUT, OUTPUT_SCALE, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM, REGRESSION).with(OPTIMIZER.group("generator", "generator optimiser"));
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();
     }
 
-    /** Reads the {@code generator.*} keys. */
+    /**
+     * Reads the {@code generator.*} keys.
+     *
+     * @throws ConfigException naming {@code generator.residual} for the clamp-tanh output without the residual form
+     */
     public static MlpGeneratorConfig from(Settings s) {
-        return new MlpGeneratorConfig(s.get(HIDDEN), s.get(INIT_STD), s.get(BATCH_NORM), s.get(RESIDUAL),
-                s.get(OUTPUT).equals("tanh") ? MlpSpec.Output.TANH : MlpSpec.Output.LINEAR, OPTIMIZER.read(s),
-                s.get(NORM_SCALE_INIT).equals("normal") ? s.get(NORM_SCALE_STD) : 0);
+        MlpSpec.Output output = switch (s.get(OUTPUT)) {
+            case "tanh" -> MlpSpec.Output.TANH;
+            case "clamp-tanh" -> MlpSpec.Output.CLAMP_TANH;
+            default -> MlpSpec.Output.LINEAR;
+        };
+        if (output == MlpSpec.Output.CLAMP_TANH && !s.get(RESIDUAL)) {
+            throw new ConfigException(s.keyOf(RESIDUAL), false, "true: generator.output=clamp-tanh is the residual form "
+                    + "clamp(z, -1, 1) + scale * tanh(MLP(z))");
+        }
+        return new MlpGeneratorConfig(s.get(HIDDEN), s.get(INIT_STD), s.get(BATCH_NORM), s.get(RESIDUAL), output, s.get(OUTPUT_SCALE),
+                OPTIMIZER.read(s), s.get(NORM_SCALE_INIT).equals("normal") ? s.get(NORM_SCALE_STD) : 0);
     }
 
     /** The network mapping {@code dim} inputs to {@code dim} outputs. */
     public MlpSpec spec(int dim) {
-        return new MlpSpec(dim, hidden, dim, batchNorm ? MlpSpec.Norm.BATCH : MlpSpec.Norm.NONE, residual, initStd, output, normScaleStd);
+        return new MlpSpec(dim, hidden, dim, batchNorm ? MlpSpec.Norm.BATCH : MlpSpec.Norm.NONE, residual, initStd, output, normScaleStd,
+                output == MlpSpec.Output.CLAMP_TANH ? outputScale : 1);
     }
 
     @Override
@@ -76,7 +94,8 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public boolean equals(Object o) {
         return o instanceof MlpGeneratorConfig c && Arrays.equals(hidden, c.hidden) && initStd == c.initStd
-                && batchNorm == c.batchNorm && residual == c.residual && output == c.output && optimizer.equals(c.optimizer)
+                && batchNorm == c.batchNorm && residual == c.residual && output == c.output && outputScale == c.outputScale
+                && optimizer.equals(c.optimizer)
                 && normScaleStd == c.normScaleStd;
     }
 
@@ -88,6 +107,6 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
     @Override
     public String toString() {
         return "MlpGeneratorConfig[hidden=" + Arrays.toString(hidden) + ", initStd=" + initStd + ", batchNorm=" + batchNorm
-                + ", residual=" + residual + ", output=" + output + ", optimizer=" + optimizer + ", normScaleStd=" + normScaleStd + "]";
+                + ", residual=" + residual + ", output=" + output + ", outputScale=" + outputScale + ", optimizer=" + optimizer + ", normScaleStd=" + normScaleStd + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.wasserflow.nn;
 
 import java.util.function.IntFunction;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The forward and backward passes of a float batch-norm {@link Mlp} over the two row halves of its batch,
@@ -87,12 +86,7 @@ final class BatchNormHalves {
     private float[] output(Tape t, int last) {
         net.gemm(t.h[last - 1], net.weight(last).value(), t.out, false, false, 1.0, 0.0);
         Kernels.addRow(t.out, net.bias(last).value(), t.heap1);
-        if (net.spec().residual()) {
-            t.out.addi(t.input);
-        }
-        if (net.spec().output() == MlpSpec.Output.TANH) {
-            Transforms.tanh(t.out, false);
-        }
+        OutputMap.apply(net.spec(), t.out, t.input);
         return null;
     }
 
@@ -103,9 +97,7 @@ final class BatchNormHalves {
         TwoLanes.Both<float[][], float[][]> top = each(lanes, h -> {
             Tape t = half[h];
             INDArray g = Tape.rowView(dOut, h == 0 ? 0 : half[0].rows, h == 0 ? half[0].rows : tape.rows);
-            if (net.spec().output() == MlpSpec.Output.TANH) {
-                g = t.out.mul(t.out).rsubi(1).muli(g);
-            }
+            g = OutputMap.backward(net.spec(), t.out, t.input, g);
             net.gemm(t.h[last - 1], g, t.partial[last], true, false, 1.0, 0.0);
             net.gemm(g, net.weight(last).value(), t.grad[last - 1], false, true, 1.0, 0.0);
             float[] biasSums = Kernels.columnSums(g.dup().data().asFloat(), t.rows, g.columns());

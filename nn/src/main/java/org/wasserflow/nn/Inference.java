@@ -4,7 +4,6 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The inference pass of an {@link Mlp} ({@link Mlp#infer}): batch norm with the running statistics, so each
@@ -77,12 +76,7 @@ final class Inference {
             INDArray o = Tape.rowView(out, from, to);
             net.gemm(prev, net.weight(last).value(), o, false, false, 1.0, 0.0);
             o.addiRowVector(net.bias(last).value());
-            if (spec.residual()) {
-                o.addi(in);
-            }
-            if (spec.output() == MlpSpec.Output.TANH) {
-                Transforms.tanh(o, false);
-            }
+            OutputMap.apply(spec, o, in);
         }
         return out;
     }

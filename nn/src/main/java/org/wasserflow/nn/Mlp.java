@@ -192,12 +192,7 @@ public final class Mlp {
         } else {
             tape.out.addiRowVector(bias(last).value());
         }
-        if (spec.residual()) {
-            tape.out.addi(x);
-        }
-        if (spec.output() == MlpSpec.Output.TANH) {
-            Transforms.tanh(tape.out, false);
-        }
+        OutputMap.apply(spec, tape.out, x);
         return tape.out;
     }
 
@@ -252,9 +247,7 @@ public final class Mlp {
             halves.backward(tape, dOut, lanes);
             return;
         }
-        if (spec.output() == MlpSpec.Output.TANH) {
-            dOut = tape.out.mul(tape.out).rsubi(1).muli(dOut);
-        }
+        dOut = OutputMap.backward(spec, tape.out, tape.input, dOut);
         int last = layers - 1;
         INDArray prev = tape.h[last - 1];
         gemm(prev, dOut, weight(last).grad(), true, false, 1.0, 1.0);

@@ -9,6 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.wasserflow.api.testkit.Contracts;
 
 /** Hand-written backpropagation against central finite differences, in double precision. */
@@ -88,6 +89,21 @@ class MlpGradientTest {
         Tape tape = net.newTape(10);
         INDArray out = net.forward(tape, x);
         org.junit.jupiter.api.Assertions.assertTrue(out.amaxNumber().doubleValue() < 1, "tanh bounds the output");
+        net.backward(tape, r);
+        assertParamGradient(net, () -> net.forward(net.newTape(10), x).mul(r).sumNumber().doubleValue());
+    }
+
+    @Test
+    void clampTanhOutputGradientMatchesFiniteDifferences() {
+        Mlp net = new Mlp(new MlpSpec(3, new int[] {7, 6}, 3, MlpSpec.Norm.BATCH, true, 0.5, MlpSpec.Output.CLAMP_TANH, 0, 2),
+                rng, DataType.DOUBLE);
+        INDArray x = randn(10, 3).muli(1.5);
+        INDArray r = randn(10, 3);
+        Tape tape = net.newTape(10);
+        INDArray out = net.forward(tape, x).dup();
+        INDArray branch = out.sub(Transforms.max(Transforms.min(x, 1.0, true), -1.0, false));
+        assertTrue(branch.amaxNumber().doubleValue() < 2,
+                "the output is the clamped input plus a correction bounded by the scale");
         net.backward(tape, r);
         assertParamGradient(net, () -> net.forward(net.newTape(10), x).mul(r).sumNumber().doubleValue());
     }

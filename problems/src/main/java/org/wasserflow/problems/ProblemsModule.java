@@ -8,6 +8,7 @@ import org.wasserflow.api.PluginKind;
 import org.wasserflow.problems.laws.CheckerboardLaw;
 import org.wasserflow.problems.laws.CsvLaw;
 import org.wasserflow.problems.laws.EslDigitsLaw;
+import org.wasserflow.problems.laws.GaussianFitLaw;
 import org.wasserflow.problems.laws.GaussianLaw;
 import org.wasserflow.problems.laws.GaussianMixtureLaw;
 import org.wasserflow.problems.laws.IdxLaw;
@@ -31,6 +32,11 @@ public final class ProblemsModule extends AbstractModule {
     /** {@code gaussian}. */
     public static final Plugin GAUSSIAN = Plugin.of(PluginKind.LAW, GaussianLaw.NAME, GaussianLaw.class,
             "isotropic Gaussian N(0, std^2 I) in any dimension").settings(GaussianLaw.GROUP);
+
+    /** {@code gaussian-fit}. */
+    public static final Plugin GAUSSIAN_FIT = Plugin.of(PluginKind.LAW, GaussianFitLaw.NAME, GaussianFitLaw.class,
+            "source law: Gaussian with the data's mean and covariance plus a ridge, sampled through its Cholesky factor")
+            .settings(GaussianFitLaw.GROUP);
 
     /** {@code gaussian-mixture}. */
     public static final Plugin GAUSSIAN_MIXTURE = Plugin.of(PluginKind.LAW, GaussianMixtureLaw.NAME, GaussianMixtureLaw.class,
@@ -118,6 +124,7 @@ public final class ProblemsModule extends AbstractModule {
     protected void configure() {
         Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
         plugins.addBinding().toInstance(GAUSSIAN);
+        plugins.addBinding().toInstance(GAUSSIAN_FIT);
         plugins.addBinding().toInstance(GAUSSIAN_MIXTURE);
         plugins.addBinding().toInstance(SWISS_ROLL);
         plugins.addBinding().toInstance(TWO_SPIRALS);

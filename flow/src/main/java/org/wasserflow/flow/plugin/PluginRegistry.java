@@ -9,6 +9,7 @@ import com.google.inject.ProvisionException;
 import java.util.ArrayList;
 import java.util.List;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.api.Law;
 import org.wasserflow.api.Loss;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
@@ -52,12 +53,25 @@ public final class PluginRegistry {
      * @param loss the selected loss, offered to the plugin's constructor; null before the loss exists
      */
     public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss) {
+        return create(kind, plugin, settings, loss, null);
+    }
+
+    /**
+     * A new instance of {@code plugin}, offered the run's data law as well: a source law's constructor that takes a
+     * {@link Law} receives it (a law fitted to the data, {@code gaussian-fit}).
+     *
+     * @param data the constructed data law; null where there is none to offer
+     */
+    public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss, Law data) {
         Injector child = injector.createChildInjector(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(Settings.class).toInstance(settings);
                 if (loss != null) {
                     bind(Loss.class).toInstance(loss);
+                }
+                if (data != null) {
+                    bind(Law.class).toInstance(data);
                 }
             }
         });

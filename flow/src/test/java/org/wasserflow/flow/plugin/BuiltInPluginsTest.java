@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.wasserflow.api.Law;
 import org.wasserflow.api.Plugin;
+import org.wasserflow.api.PluginKind;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 import org.wasserflow.w2.W2Loss;
@@ -31,11 +33,13 @@ class BuiltInPluginsTest {
         List<PluginSource> sources = PluginDirectory.sources(getClass().getClassLoader(), null);
         PluginCatalogue catalogue = PluginCatalogue.scan(sources);
         PluginRegistry registry = PluginRegistry.wire(sources, new Seed(1));
+        Plugin gaussian = catalogue.select(PluginKind.LAW, "gaussian", null, "data").plugin();
+        Law data = registry.create(PluginKind.LAW, gaussian, Settings.of(Map.of(), gaussian.settings()), null);
         int constructed = 0;
         for (PluginCatalogue.Entry e : catalogue.entries()) {
             Plugin p = e.plugin();
             Map<String, String> values = FILES.getOrDefault(p.name(), Map.of());
-            Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss());
+            Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss(), data);
             assertEquals(p.implementation(), instance.getClass(), p.label());
             constructed++;
         }

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
-"""One W2-FE training iteration of the default ring configuration in PyTorch, timed like `wasserflow bench`.
+"""One W2-FE training iteration in PyTorch, timed like `wasserflow bench`, on the ring or at MNIST's shape.
 
 A cross-check of speed, not of results: it performs the same work per iteration as
-`./wasserflow bench configs/ring-w2.properties` (docs/math.md sections 2 and 6) written the way a PyTorch
-user would write it, batched as wasserflow batches it: batch 512, 5 critic steps on the penalised dual with
-the interpolant and equality terms (double back-propagation), then one Euler step and K = 5 Adam steps of
-the residual batch-norm generator on the same z. Written from the algorithm, not from the authors' code.
+`./wasserflow bench configs/ring-w2.properties` (--problem ring) or `configs/mnist-w2.properties`
+(--problem mnist) (docs/math.md sections 2 and 6) written the way a PyTorch user would write it, batched as
+wasserflow batches it: 5 critic steps on the penalised dual with the interpolant and equality terms (double
+back-propagation), then one Euler step and K = 5 Adam steps of the batch-norm generator on the same z.
+ring: 2-D, batch 512, networks of three hidden layers of 128, generator z + MLP(z).
+mnist: 784-D, batch 64, networks of two hidden layers of 1024, generator clamp(z, -1, 1) + 2 tanh(MLP(z)), source
+a Gaussian drawn through a fixed 784 x 784 factor, data rows of a fixed random [-1, 1] table (the values do not
+change the work). Written from the algorithm, not from the authors' code.
 
-Usage: OMP_NUM_THREADS=2 python3 scripts/torch-iteration.py [--threads 2] [--warmup 50] [--iterations 100]
+Usage: OMP_NUM_THREADS=1 python3 scripts/torch-iteration.py [--problem ring|mnist] [--threads 1] [--warmup 50]
+       [--iterations 100]
 """
 import argparse
 import math
@@ -33,12 +38,39 @@ def mlp(widths, init_std, batch_norm):
 
 
 class Generator(nn.Module):
-    def __init__(self):
+    def __init__(self, widths, clamp_tanh):
         super().__init__()
-        self.body = mlp([2, 128, 128, 128, 2], 0.01, batch_norm=True)
+        self.body = mlp(widths, 0.01, batch_norm=True)
+        self.clamp_tanh = clamp_tanh
 
     def forward(self, z):
+        if self.clamp_tanh:
+            return torch.clamp(z, -1, 1) + 2 * torch.tanh(self.body(z))
         return z + self.body(z)
+
+
+class Problem:
+    """Shapes, penalty weights and samplers of one configuration."""
+
+    def __init__(self, name, gen):
+        self.gen = gen
+        if name == "ring":
+            self.dim, self.hidden, self.batch, self.lam, self.critic_lr = 2, [128, 128, 128], 512, 200.0, 5e-4
+        else:
+            self.dim, self.hidden, self.batch, self.lam, self.critic_lr = 784, [1024, 1024], 64, 10.0, 1e-4
+            self.factor = torch.randn(784, 784, generator=gen) / 28
+            self.table = torch.rand(60000, 784, generator=gen) * 2 - 1
+        self.name = name
+
+    def source(self, m):
+        if self.name == "ring":
+            return 0.05 * torch.randn(m, 2, generator=self.gen)
+        return torch.randn(m, 784, generator=self.gen) @ self.factor
+
+    def data(self, m):
+        if self.name == "ring":
+            return ring(m, self.gen)
+        return self.table[torch.randint(0, self.table.shape[0], (m,), generator=self.gen)]
 
 
 def ring(m, gen):
@@ -84,14 +116,15 @@ def critic_step(phi, psi, opt, y, x, gen, lam=200.0, lam_eq=1.0):
     opt.step()
 
 
-def iteration(g, phi, psi, g_opt, c_opt, gen, m=512, critic_steps=5, k=5, eps=1.0):
+def iteration(g, phi, psi, g_opt, c_opt, problem, critic_steps=5, k=5, eps=1.0):
+    m, gen = problem.batch, problem.gen
     for _ in range(critic_steps):
-        z = 0.05 * torch.randn(m, 2, generator=gen)
-        x = ring(m, gen)
+        z = problem.source(m)
+        x = problem.data(m)
         with torch.no_grad():
             y = g(z)
-        critic_step(phi, psi, c_opt, y, x, gen)
-    z = 0.05 * torch.randn(m, 2, generator=gen)
+        critic_step(phi, psi, c_opt, y, x, gen, lam=problem.lam)
+    z = problem.source(m)
     with torch.no_grad():
         y = g(z)
     y = y.requires_grad_(True)
@@ -105,26 +138,30 @@ def iteration(g, phi, psi, g_opt, c_opt, gen, m=512, critic_steps=5, k=5, eps=1.
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--problem", choices=["ring", "mnist"], default="ring")
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--warmup", type=int, default=50)
     parser.add_argument("--iterations", type=int, default=100)
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
     gen = torch.Generator().manual_seed(1)
-    g = Generator()
-    phi = mlp([2, 128, 128, 128, 1], 0.1, batch_norm=False)
-    psi = mlp([2, 128, 128, 128, 1], 0.1, batch_norm=False)
-    g_opt = torch.optim.Adam(g.parameters(), lr=1e-4, betas=(0.9, 0.999))
-    c_opt = torch.optim.Adam(list(phi.parameters()) + list(psi.parameters()), lr=5e-4, betas=(0.9, 0.999))
+    problem = Problem(args.problem, gen)
+    d, hidden = problem.dim, problem.hidden
+    g = Generator([d] + hidden + [d], clamp_tanh=args.problem == "mnist")
+    phi = mlp([d] + hidden + [1], 0.1, batch_norm=False)
+    psi = mlp([d] + hidden + [1], 0.1, batch_norm=False)
+    betas = (0.9, 0.999) if args.problem == "ring" else (0.0, 0.9)
+    g_opt = torch.optim.Adam(g.parameters(), lr=1e-4, betas=betas)
+    c_opt = torch.optim.Adam(list(phi.parameters()) + list(psi.parameters()), lr=problem.critic_lr, betas=betas)
     for _ in range(args.warmup):
-        iteration(g, phi, psi, g_opt, c_opt, gen)
+        iteration(g, phi, psi, g_opt, c_opt, problem)
     times = []
     for _ in range(args.iterations):
         start = time.perf_counter()
-        iteration(g, phi, psi, g_opt, c_opt, gen)
+        iteration(g, phi, psi, g_opt, c_opt, problem)
         times.append(time.perf_counter() - start)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads: median {statistics.median(times):.4f} s "
+    print(f"{args.problem}: torch {torch.__version__}, {torch.get_num_threads()} threads: median {statistics.median(times):.4f} s "
           f"per iteration over {len(times)} (min {min(times):.4f}, max {max(times):.4f})")
 
 

@@ -103,15 +103,23 @@ public final class Capabilities {
     private static void dimensions(RunPlan plan, Problem.Laws laws) {
         int d = laws.data().dimension();
         String data = plan.plugin("data").name();
-        check(laws.source(), d, "source", plan.plugin("source").name(), "a law of dimension " + d + " like data '" + data
+        check(laws.source(), laws.data(), "source", plan.plugin("source").name(), "a law of dimension " + d + " like data '" + data
                 + "' (the generator maps R^d to R^d)");
-        check(laws.evalData(), d, "eval_data", evalDataName(plan), "a law of dimension " + d + " like data '" + data + "'");
+        check(laws.evalData(), laws.data(), "eval_data", evalDataName(plan), "a law of dimension " + d + " like data '" + data + "'");
     }
 
-    private static void check(Law law, int d, String key, String name, String expected) {
-        if (law.dimension() != d) {
-            throw new ConfigException(key, name, expected + ", but it has dimension " + law.dimension());
+    /** Refuses {@code law} unless it has the data's dimension; between two image laws the message gives both sides. */
+    private static void check(Law law, Law data, String key, String name, String expected) {
+        if (law.dimension() == data.dimension()) {
+            return;
         }
+        if (law.imageSide().isPresent() && data.imageSide().isPresent()) {
+            int side = law.imageSide().getAsInt();
+            int dataSide = data.imageSide().getAsInt();
+            throw new ConfigException(key, name, expected + ", but it has images of " + side + "x" + side + " and the data "
+                    + dataSide + "x" + dataSide + ": resize one of them to the other's side");
+        }
+        throw new ConfigException(key, name, expected + ", but it has dimension " + law.dimension());
     }
 
     private static String evalDataName(RunPlan plan) {

@@ -17,7 +17,8 @@ import org.wasserflow.api.Setting;
 final class PointFiles {
 
     /** The files directly in a run directory that belong to the run; {@code sample} and {@code transport} never write them. */
-    static final List<String> RUN_FILES = List.of("config.properties", "provenance.properties", "metrics.csv", "samples.png");
+    static final List<String> RUN_FILES = List.of("config.properties", "provenance.properties", "metrics.csv", "samples.png",
+            "pairs.png");
 
     private PointFiles() {
     }
@@ -30,7 +31,7 @@ final class PointFiles {
 
     /**
      * Refuses an output {@code file} that is one of the files run directory {@code runDir} owns: its
-     * {@link #RUN_FILES} or anything under {@code checkpoints/}, however the path is spelt (relative, {@code ..},
+     * {@link #RUN_FILES} or anything under {@code checkpoints/} or {@code grids/}, however the path is spelt (relative, {@code ..},
      * symbolic links).
      *
      * @throws ConfigException naming {@code key}, the file and the way out
@@ -41,10 +42,10 @@ final class PointFiles {
         }
         Path run = runDir.toRealPath();
         Path target = real(file.toAbsolutePath().normalize());
-        if (target.startsWith(run.resolve("checkpoints")) || target.getParent() != null && target.getParent().equals(run)
+        if (target.startsWith(run.resolve("checkpoints")) || target.startsWith(run.resolve("grids")) || target.getParent() != null && target.getParent().equals(run)
                 && RUN_FILES.contains(target.getFileName().toString())) {
             throw new ConfigException(key, file, "a file the run " + runDir + " does not own: " + target
-                    + " is one of its files (" + String.join(", ", RUN_FILES) + ", checkpoints/); write elsewhere, e.g. "
+                    + " is one of its files (" + String.join(", ", RUN_FILES) + ", checkpoints/, grids/); write elsewhere, e.g. "
                     + key + "=" + run.resolve("samples.npy"));
         }
     }

@@ -23,15 +23,16 @@ import org.wasserflow.runners.report.Provenance;
  * used. One that a run of the same resolved configuration left without any checkpoint (killed before its first,
  * or {@code run.checkpoint_every=0}) is started again: nothing computed is lost, since a run is a function of its
  * configuration and the directory holds only that configuration and metrics the new run logs again, bit for bit
- * (timings aside); its {@code metrics.csv}, {@code provenance.properties}, {@code samples.png} and
- * {@code checkpoints/} are replaced, anything else is left. Anything else is refused in one line with the way out.
+ * (timings aside); its {@code metrics.csv}, {@code provenance.properties}, {@code samples.png}, {@code pairs.png},
+ * {@code grids/} and {@code checkpoints/} are replaced, anything else is left. Anything else is refused in one line with the way out.
  */
 final class RunDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunDirectory.class);
 
     /** The files a run writes, replaced when it starts again. */
-    private static final List<String> RUN_FILES = List.of("metrics.csv", "metrics.csv.tmp", "provenance.properties", "samples.png", "checkpoints");
+    private static final List<String> RUN_FILES = List.of("metrics.csv", "metrics.csv.tmp", "provenance.properties", "samples.png",
+            "pairs.png", "grids", "checkpoints");
 
     private final Path dir;
 

@@ -23,8 +23,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * The {@code run} command: trains with the resolved configuration ({@link TrainingRun}) and writes the run
- * directory: {@code config.properties}, {@code metrics.csv}, {@code checkpoints/}, {@code samples.png} and
- * {@code provenance.properties}. The run directory is created atomically and locked ({@link RunLock}) for the
+ * directory: {@code config.properties}, {@code metrics.csv}, {@code checkpoints/}, {@code samples.png} (for image laws
+ * also {@code pairs.png} and {@code grids/}, {@link SamplePlot}) and {@code provenance.properties}. The run directory is created atomically and locked ({@link RunLock}) for the
  * run. An existing one that an interrupted run of the same configuration left with a checkpoint is resumed
  * ({@link ResumeCommand}); one it left before its first checkpoint is started again ({@link RunDirectory}); any
  * other non-empty one is refused in one line. A bad {@code run.keep_best}, found at the first evaluation, removes

@@ -1,6 +1,7 @@
 package org.wasserflow.runners;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
@@ -8,13 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wasserflow.api.Capability;
 import org.wasserflow.flow.Components;
 import org.wasserflow.flow.checkpoint.CheckpointStore;
+import org.wasserflow.runners.report.ImageGrid;
 import org.wasserflow.runners.report.MetricsCsv;
 import org.wasserflow.runners.report.Provenance;
 import org.wasserflow.runners.report.SamplePlot;
@@ -24,7 +29,9 @@ import sun.misc.SignalHandler;
 /**
  * The training loop of a run directory, from iteration {@code start + 1} to the budget: evaluates and logs
  * every {@code run.log_every} iterations, checkpoints every {@code run.checkpoint_every} and at the end, keeps the
- * checkpoint of the best evaluation by {@code run.keep_best} ({@link BestCheckpoint}), and stops cleanly. SIGINT and
+ * checkpoint of the best evaluation by {@code run.keep_best} ({@link BestCheckpoint}), and stops cleanly. For an image data
+ * law, each checkpoint written comes with its tile grid {@code grids/it-<iteration>.png}; a resumed run writes the grid
+ * of the checkpoint it starts from only if it is missing. The run ends with {@code samples.png} ({@link SamplePlot}). SIGINT and
  * SIGTERM finish the current iteration, write a checkpoint (also with {@code run.checkpoint_every=0}: a signal asks
  * to stop and keep the work) and provenance marked {@code interrupted}, and exit 130 / 143; a non-finite loss,
  * velocity or parameter stops the run in the iteration it appears, keeps the last (finite) checkpoint and writes
@@ -84,6 +91,8 @@ final class TrainingRun {
             if (start.iteration() == 0) {
                 checkpoint(0, nanos, 0, start.started(), false);
                 best.offer(0, last, 0);
+            } else if (!Files.exists(SamplePlot.gridFile(dir, start.iteration()))) {
+                grid(start.iteration());
             }
             if (start.iteration() >= c.run().iterations() && last.isEmpty()) {
                 last = c.problem().evaluate(c.generator());
@@ -127,8 +136,8 @@ final class TrainingRun {
             Signal.handle(new Signal("TERM"), previousTerm);
         }
         INDArray source = c.problem().evaluationSource().points();
-        SamplePlot.write(dir.resolve("samples.png"), c.run().data() + ": generated vs data", c.problem().evaluationData().points(),
-                c.generator().infer(source), source);
+        SamplePlot.write(dir, c.run().data() + ": generated vs data", c.problem().laws(), c.problem().evaluationData().points(), source,
+                c.generator().infer(source));
         finish("completed", start, nanos, trainNanos, wall, last);
         LOG.info("done in {} s (training {} s); results in {}", seconds(System.nanoTime() - wall), seconds(trainNanos), dir);
         LOG.info("verdict: {}", c.problem().verdict(last));
@@ -162,12 +171,36 @@ final class TrainingRun {
             return;
         }
         long t0 = System.nanoTime();
+        grid(it);
         Map<String, INDArray> arrays = new LinkedHashMap<>(c.trainer().state());
         if (it > 0) {
             arrays.put("run.iteration_ns", Nd4j.createFromArray(Arrays.copyOf(nanos, it)));
         }
         checkpoints.write(it, arrays, c.plan().resolved(), Map.of("timing.train_ns", String.valueOf(trainNanos), "time.started", started));
         checkpointNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * For an image data law, writes {@code grids/it-<it>.png}, the tile grid of the generator's inference map of the
+     * first source evaluation rows ({@link SamplePlot#writeGrid}); before the checkpoint of {@code it}, so that every
+     * checkpoint a run resumes from has its grid. A generator that requires {@link Capability#FIXED_BATCH} (particles) maps
+     * the whole set, as {@link org.wasserflow.flow.problem.Problem#evaluate} does. A grid that cannot be written is
+     * warned about: pictures are not results.
+     */
+    private void grid(int it) {
+        OptionalInt side = c.problem().laws().data().imageSide();
+        if (side.isEmpty()) {
+            return;
+        }
+        INDArray source = c.problem().evaluationSource().points();
+        if (!c.plan().plugin("generator").requires().contains(Capability.FIXED_BATCH)) {
+            source = source.get(NDArrayIndex.interval(0, Math.min(source.rows(), ImageGrid.TILES)), NDArrayIndex.all());
+        }
+        try {
+            SamplePlot.writeGrid(dir, it, c.generator().infer(source), side.getAsInt());
+        } catch (IOException e) {
+            LOG.warn("grid of iteration {} not written: {}", it, e.getMessage());
+        }
     }
 
     private void finish(String status, Start start, long[] nanos, long trainNanos, long wall, Map<String, Double> last) throws IOException {
@@ -190,6 +223,7 @@ final class TrainingRun {
         last.keySet().forEach(k -> prov.put(Provenance.BETTER + k, c.problem().better(k).name().toLowerCase(Locale.ROOT)));
         c.problem().columns().forEach((m, cols) -> prov.put(Provenance.COLUMNS + m, String.join(",", cols)));
         prov.put("verdict", c.problem().verdict(last));
+        c.problem().laws().data().imageSide().ifPresent(side -> prov.put(SamplePlot.IMAGE_SIDE, String.valueOf(side)));
         Provenance.writeProvenance(dir, prov);
     }
 

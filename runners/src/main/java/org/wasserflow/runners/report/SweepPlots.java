@@ -8,7 +8,6 @@ import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +25,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * A sweep's figures: {@code plot-<metric>.png} for each metric, one panel per column, each variant's mean curve
  * over seeds against iterations with a shaded band from the lowest to the highest seed, the metric's floor (mean
  * over all runs) as a dashed line, and a log y-axis where the plotted values span more than a decade; and
- * {@code samples-grid.png}, each variant's first reported seed's {@code samples.png} side by side.
+ * {@code samples-grid.png}, each variant's first reported seed's {@code samples.png} side by side ({@link #samples}).
  */
 final class SweepPlots {
 
@@ -155,19 +154,16 @@ final class SweepPlots {
     }
 
     /**
-     * Writes {@code samples-grid.png}: each variant's first reported seed's {@code samples.png} (a scatter of
-     * generated over data points, or image tiles), scaled to a common width and labelled; null if no run has one.
+     * Writes {@code samples-grid.png}: each variant's final samples ({@link FinalSamples}, a scatter of generated over
+     * data points, or a tile grid of images), labelled, three to a row; scatters are scaled to a common width, tile grids
+     * are kept pixel for pixel so the digits stay sharp. Null if no run has a {@code samples.png}.
      */
-    static Path samples(Path dir, List<VariantRuns> groups) throws IOException {
+    static Path samples(Path dir, List<FinalSamples> finals) throws IOException {
         List<BufferedImage> tiles = new ArrayList<>();
-        for (VariantRuns g : groups) {
-            for (int i = 0; i < g.dirs().size(); i++) {
-                Path png = g.dirs().get(i).resolve("samples.png");
-                BufferedImage img = Files.isRegularFile(png) ? ImageIO.read(png.toFile()) : null;
-                if (img != null) {
-                    tiles.add(labelled(img, g.name() + " (seed " + g.seeds().get(i) + ")"));
-                    break;
-                }
+        for (FinalSamples f : finals) {
+            BufferedImage img = ImageIO.read(f.png().toFile());
+            if (img != null) {
+                tiles.add(labelled(img, f.variant() + " (seed " + f.seed() + ")", f.imageSide() > 0 ? img.getWidth() : TILE));
             }
         }
         if (tiles.isEmpty()) {
@@ -178,15 +174,16 @@ final class SweepPlots {
         return out;
     }
 
-    private static BufferedImage labelled(BufferedImage img, String label) {
-        int h = Math.max(1, img.getHeight() * TILE / img.getWidth());
-        BufferedImage out = new BufferedImage(TILE, h + 28, BufferedImage.TYPE_INT_RGB);
+    /** {@code img} scaled to {@code width} (unchanged at its own width) under a bar with {@code label}, framed. */
+    private static BufferedImage labelled(BufferedImage img, String label, int width) {
+        int h = Math.max(1, img.getHeight() * width / img.getWidth());
+        BufferedImage out = new BufferedImage(width, h + 28, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(img.getScaledInstance(TILE, h, Image.SCALE_SMOOTH), 0, 28, null);
+        g.drawImage(width == img.getWidth() ? img : img.getScaledInstance(width, h, Image.SCALE_SMOOTH), 0, 28, null);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.drawString(label, 8, 20);

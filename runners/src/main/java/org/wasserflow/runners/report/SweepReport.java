@@ -16,7 +16,8 @@ import org.wasserflow.runners.ablate.SweepPlan;
 /**
  * The report of a sweep, from the {@code metrics.csv} and {@code provenance.properties} of its complete runs:
  * {@code report.md}, which leads with the ranked comparison of the variants ({@link SummaryTable}), then the
- * ranked metric at chosen iterations where {@code ablate.table_at} is set ({@link AtTable}), then every run's
+ * ranked metric at chosen iterations where {@code ablate.table_at} is set ({@link AtTable}), then, for runs of an image
+ * data law, each variant's final tile grid with links to its runs' pictures ({@link FinalSamples}), then every run's
  * final metrics; {@code report.csv}, one row per variant with every column's mean and standard deviation and
  * the summary's statistics; and the figures {@code plot-<metric>.png} and {@code samples-grid.png}
  * ({@link SweepPlots}).
@@ -88,6 +89,12 @@ public final class SweepReport {
             md.add("");
             md.addAll(AtTable.markdown(groups, rank, better, sweep.tableAt(), sweep.target()));
         }
+        List<FinalSamples> finals = FinalSamples.of(groups);
+        List<String> pictures = FinalSamples.markdown(dir, finals);
+        if (!pictures.isEmpty()) {
+            md.add("");
+            md.addAll(pictures);
+        }
         md.add("");
         md.addAll(RunTable.markdown(groups, columns));
         if (!failed.isEmpty()) {
@@ -102,7 +109,7 @@ public final class SweepReport {
         Files.write(dir.resolve("report.md"), md);
         removeOldPlots(dir);
         SweepPlots.write(dir, groups, declared.figures(columns));
-        SweepPlots.samples(dir, groups);
+        SweepPlots.samples(dir, finals);
         return failed;
     }
 

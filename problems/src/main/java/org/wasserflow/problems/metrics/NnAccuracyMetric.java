@@ -6,7 +6,9 @@ import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Settings;
 import com.google.inject.Inject;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.wasserflow.api.Evaluation;
 import org.wasserflow.api.Metric;
 
@@ -37,6 +39,21 @@ public final class NnAccuracyMetric implements Metric {
             case "baseline_no_transport" -> Better.NEITHER;
             default -> Better.LOWER;
         };
+    }
+
+    /**
+     * {@code 1-NN accuracy 0.812 (no transport 0.342)}, with {@code , exact OT 0.456} when the
+     * {@code nn-ot-baseline} metric's column is in the row.
+     */
+    @Override
+    public Optional<String> verdict(String name, Map<String, Double> row) {
+        Double accuracy = row.get("accuracy");
+        if (accuracy == null) {
+            return Optional.empty();
+        }
+        Double exact = row.get(NnOtBaselineMetric.COLUMN);
+        return Optional.of(String.format(Locale.ROOT, "1-NN accuracy %.3f (no transport %.3f%s)", accuracy,
+                row.get("baseline_no_transport"), exact == null ? "" : String.format(Locale.ROOT, ", exact OT %.3f", exact)));
     }
 
     @Override

@@ -26,6 +26,9 @@ public final class NnOtBaselineMetric implements Metric {
     /** The name this metric is registered under. */
     public static final String NAME = "nn-ot-baseline";
 
+    /** Its column. */
+    public static final String COLUMN = "baseline_exact_ot";
+
     private final FixedSetCache<Double> baseline = new FixedSetCache<>();
 
     @Inject
@@ -34,7 +37,7 @@ public final class NnOtBaselineMetric implements Metric {
 
     @Override
     public Map<String, Double> evaluate(Evaluation e) {
-        return Map.of("baseline_exact_ot", baseline.get(() -> compute(e), e.source(), e.reference(), e.data()));
+        return Map.of(COLUMN, baseline.get(() -> compute(e), e.source(), e.reference(), e.data()));
     }
 
     private static double compute(Evaluation e) {

@@ -1,7 +1,9 @@
 package org.wasserflow.problems.metrics;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +47,16 @@ class NnAccuracyMetricTest extends MetricContract {
         Sample data = Fixtures.clusters(80, d, new SplittableRandom(51));
         Sample reference = Fixtures.clusters(source.size(), d, new SplittableRandom(52));
         return new Evaluation(source, generated, data, reference, Optional.empty(), new SplittableRandom(53));
+    }
+
+    @Test
+    void theVerdictGivesTheAccuracyWithItsBaselines() {
+        NnAccuracyMetric m = new NnAccuracyMetric();
+        assertEquals("1-NN accuracy 0.812 (no transport 0.342)",
+                m.verdict(NnAccuracyMetric.NAME, Map.of("accuracy", 0.8123, "baseline_no_transport", 0.342)).get());
+        assertEquals("1-NN accuracy 0.812 (no transport 0.342, exact OT 0.456)", m.verdict(NnAccuracyMetric.NAME,
+                Map.of("accuracy", 0.8123, "baseline_no_transport", 0.342, NnOtBaselineMetric.COLUMN, 0.456)).get());
+        assertTrue(m.verdict(NnAccuracyMetric.NAME, Map.of("w2", 1.0)).isEmpty());
     }
 
     @Test

@@ -55,7 +55,7 @@ public record Components(RunPlan plan, Problem problem, Loss loss, PotentialEsti
         Memory.check(plan, shape);
         Map<String, Metric> metrics = new LinkedHashMap<>();
         for (PluginCatalogue.Entry e : plan.metrics()) {
-            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
+            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null, shape));
         }
         Problem problem = new Problem(laws, metrics, EvaluationConfig.from(plan.view(List.of(EvaluationConfig.GROUP))),
                 new Seed(plan.run().seed()));

@@ -12,6 +12,7 @@ import org.wasserflow.api.ConfigException;
 import org.wasserflow.api.Loss;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 
@@ -52,12 +53,23 @@ public final class PluginRegistry {
      * @param loss the selected loss, offered to the plugin's constructor; null before the loss exists
      */
     public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss) {
+        return create(kind, plugin, settings, loss, null);
+    }
+
+    /**
+     * As {@link #create(PluginKind, Plugin, Settings, Loss)}, offering also the run's {@code shape} (its dimension
+     * and evaluation sizes, known once the laws are constructed) to the plugin's constructor; null offers none.
+     */
+    public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss, RunShape shape) {
         Injector child = injector.createChildInjector(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(Settings.class).toInstance(settings);
                 if (loss != null) {
                     bind(Loss.class).toInstance(loss);
+                }
+                if (shape != null) {
+                    bind(RunShape.class).toInstance(shape);
                 }
             }
         });

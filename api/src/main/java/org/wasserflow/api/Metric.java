@@ -43,6 +43,15 @@ public interface Metric {
     }
 
     /**
+     * What a run's provenance should record about this metric beyond its settings (e.g. the file, key and test
+     * accuracy of a trained classifier it uses), keys relative to the metric; the runner writes them under
+     * {@code metrics.<name>.}. Empty by default.
+     */
+    default Map<String, String> provenance() {
+        return Map.of();
+    }
+
+    /**
      * This metric's phrase in the run's verdict, in words, from {@code row}: the columns of the run's last
      * evaluation (every metric's; a metric reads its own); empty when it has nothing to say. {@code name} is the
      * name the metric is registered under (its descriptor's). By default, a metric with columns {@code <name>} and

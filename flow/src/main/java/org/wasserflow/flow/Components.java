@@ -47,7 +47,7 @@ public record Components(RunPlan plan, Problem problem, Loss loss, PotentialEsti
     public static Components build(RunPlan plan) {
         PluginRegistry registry = PluginRegistry.wire(plan.sources(), new Seed(plan.run().seed()));
         Law data = create(registry, plan, "data", PluginKind.LAW, null);
-        Law source = registry.create(PluginKind.LAW, plan.plugin("source"), plan.view("source", plan.plugin("source")), null, data);
+        Law source = registry.create(PluginKind.LAW, plan.plugin("source"), plan.view("source", plan.plugin("source")), null, data, null);
         Law evalData = plan.selected().containsKey("eval_data") ? create(registry, plan, "eval_data", PluginKind.LAW, null) : data;
         Problem.Laws laws = new Problem.Laws(source, data, evalData);
         RunShape shape = Memory.shape(plan, laws);
@@ -55,7 +55,7 @@ public record Components(RunPlan plan, Problem problem, Loss loss, PotentialEsti
         Memory.check(plan, shape);
         Map<String, Metric> metrics = new LinkedHashMap<>();
         for (PluginCatalogue.Entry e : plan.metrics()) {
-            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
+            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null, null, shape));
         }
         Problem problem = new Problem(laws, metrics, EvaluationConfig.from(plan.view(List.of(EvaluationConfig.GROUP))),
                 new Seed(plan.run().seed()));

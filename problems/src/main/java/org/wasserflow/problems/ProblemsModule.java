@@ -15,8 +15,11 @@ import org.wasserflow.problems.laws.IdxLaw;
 import org.wasserflow.problems.laws.NpyLaw;
 import org.wasserflow.problems.laws.SwissRollLaw;
 import org.wasserflow.problems.laws.TwoSpiralsLaw;
+import org.wasserflow.problems.digits.DigitClassifiers;
 import org.wasserflow.problems.metrics.C2stMetric;
+import org.wasserflow.problems.metrics.DigitCoverageMetric;
 import org.wasserflow.problems.metrics.EnergyMetric;
+import org.wasserflow.problems.metrics.FrechetDigitsMetric;
 import org.wasserflow.problems.metrics.MmdMetric;
 import org.wasserflow.problems.metrics.ModeStatsMetric;
 import org.wasserflow.problems.metrics.ModesMetric;
@@ -120,6 +123,18 @@ public final class ProblemsModule extends AbstractModule {
             "labelled source and data: 1-NN accuracy of exact OT between source and reference (baseline_exact_ot)")
             .requires(Capability.SOURCE_LABELS, Capability.DATA_LABELS).memory(NnOtBaselineMetric::memory);
 
+    /** {@code frechet-digits}. */
+    public static final Plugin FRECHET_DIGITS = Plugin.of(PluginKind.METRIC, FrechetDigitsMetric.NAME, FrechetDigitsMetric.class,
+            "square images: Frechet distance between a cached MNIST classifier's penultimate features of generated and test images "
+            + "(the MNIST FID), with its train-vs-test floor (frechet_digits, frechet_digits_floor)")
+            .settings(DigitClassifiers.GROUP).requires(Capability.IMAGES).memory(FrechetDigitsMetric::memory);
+
+    /** {@code digit-coverage}. */
+    public static final Plugin DIGIT_COVERAGE = Plugin.of(PluginKind.METRIC, DigitCoverageMetric.NAME, DigitCoverageMetric.class,
+            "square images: a cached MNIST classifier's predicted classes of the generated images: KL to uniform, classes "
+            + "with a quarter of their share, mean confidence (class_kl, classes_covered, confidence)")
+            .settings(DigitClassifiers.GROUP).requires(Capability.IMAGES).memory(DigitCoverageMetric::memory);
+
     @Override
     protected void configure() {
         Multibinder<Plugin> plugins = Multibinder.newSetBinder(binder(), Plugin.class);
@@ -143,5 +158,7 @@ public final class ProblemsModule extends AbstractModule {
         plugins.addBinding().toInstance(MODE_STATS);
         plugins.addBinding().toInstance(NN_ACCURACY);
         plugins.addBinding().toInstance(NN_OT_BASELINE);
+        plugins.addBinding().toInstance(FRECHET_DIGITS);
+        plugins.addBinding().toInstance(DIGIT_COVERAGE);
     }
 }

@@ -16,6 +16,7 @@ import org.wasserflow.api.Law;
 import org.wasserflow.api.Metric;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Setting;
 import org.wasserflow.api.SettingGroup;
@@ -84,10 +85,11 @@ public final class EvaluateCommand {
         Problem.Laws laws = new Problem.Laws(points, data, evalData);
         EvaluationConfig sizes = sizes(plan, points);
         int dataSize = sizes.dataSize() == 0 ? evalData.size().orElse(2000) : sizes.dataSize();
-        Capabilities.check(plan, laws, Memory.shape(plan, data.dimension(), sizes.sourceSize(), dataSize));
+        RunShape shape = Memory.shape(plan, data.dimension(), sizes.sourceSize(), dataSize);
+        Capabilities.check(plan, laws, shape);
         Map<String, Metric> metrics = new LinkedHashMap<>();
         for (PluginCatalogue.Entry e : plan.metrics()) {
-            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null));
+            metrics.put(e.plugin().name(), registry.create(PluginKind.METRIC, e.plugin(), plan.view("metrics", e.plugin()), null, null, shape));
         }
         Problem problem = new Problem(laws, metrics, sizes, seed);
         Map<String, Double> scores = problem.evaluate(new Identity());

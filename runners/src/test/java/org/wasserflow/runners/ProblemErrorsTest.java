@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A problem that cannot work stops before training with one line naming the key (and the file and line where
  * there is one), and writes nothing: a file that is missing, ragged or not numeric, a source whose dimension
- * is not the data's, and a metric that needs what the laws do not have.
+ * is not the data's, and a metric that needs what the laws do not have (labels, a mixture, images).
  */
 class ProblemErrorsTest {
 
@@ -34,6 +34,8 @@ class ProblemErrorsTest {
         "metrics=w2,nn-accuracy                           | key 'metrics'  | labels on the source, but source 'gaussian' is unlabelled",
         "data=swiss-roll metrics=modes                    | key 'metrics'  | a Gaussian mixture as data or labelled evaluation data, but 'swiss-roll' is neither",
         "eval.data_size=500                               | key 'metrics'  | evaluation sets of equal size",
+        "metrics=w2,frechet-digits                        | key 'metrics'  | metric 'frechet-digits' requires square grey images as data (an image law such as idx), but data 'gaussian-mixture' (dimension 2) is not an image law",
+        "metrics=digit-coverage                           | key 'metrics'  | metric 'digit-coverage' requires square grey images",
         "data=npy data.path=../examples/data/blobs12.npy  | key 'source'   | dimension 12",
     })
     void aProblemThatCannotWorkStopsBeforeTraining(String arguments, String key, String detail) throws IOException {

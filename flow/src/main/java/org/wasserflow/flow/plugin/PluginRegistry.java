@@ -13,6 +13,7 @@ import org.wasserflow.api.Law;
 import org.wasserflow.api.Loss;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 
@@ -53,16 +54,18 @@ public final class PluginRegistry {
      * @param loss the selected loss, offered to the plugin's constructor; null before the loss exists
      */
     public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss) {
-        return create(kind, plugin, settings, loss, null);
+        return create(kind, plugin, settings, loss, null, null);
     }
 
     /**
-     * A new instance of {@code plugin}, offered the run's data law as well: a source law's constructor that takes a
-     * {@link Law} receives it (a law fitted to the data, {@code gaussian-fit}).
+     * A new instance of {@code plugin}, offered more of the run to its constructor: the data law (a source law's
+     * constructor that takes a {@link Law} receives it: a law fitted to the data, {@code gaussian-fit}) and the run's
+     * {@code shape} (its dimension and evaluation sizes, known once the laws are constructed).
      *
      * @param data the constructed data law; null where there is none to offer
+     * @param shape the run's shape; null where there is none to offer
      */
-    public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss, Law data) {
+    public <T> T create(PluginKind<T> kind, Plugin plugin, Settings settings, Loss loss, Law data, RunShape shape) {
         Injector child = injector.createChildInjector(new AbstractModule() {
             @Override
             protected void configure() {
@@ -72,6 +75,9 @@ public final class PluginRegistry {
                 }
                 if (data != null) {
                     bind(Law.class).toInstance(data);
+                }
+                if (shape != null) {
+                    bind(RunShape.class).toInstance(shape);
                 }
             }
         });

@@ -193,7 +193,10 @@ public final class Problem {
         return evalData;
     }
 
-    /** What the laws record about themselves (file hashes, row counts, standardisation), keyed by role. */
+    /**
+     * What the laws record about themselves (file hashes, row counts, standardisation), keyed by role, and what the
+     * metrics record ({@link Metric#provenance}) under {@code metrics.<name>.}.
+     */
     public Map<String, String> provenance() {
         Map<String, String> out = new LinkedHashMap<>();
         laws.source().provenance().forEach((k, v) -> out.put("source." + k, v));
@@ -201,6 +204,7 @@ public final class Problem {
         if (laws.evalData() != laws.data()) {
             laws.evalData().provenance().forEach((k, v) -> out.put("eval_data." + k, v));
         }
+        metrics.forEach((name, m) -> m.provenance().forEach((k, v) -> out.put("metrics." + name + "." + k, v)));
         return out;
     }
 }

@@ -3,19 +3,24 @@ package org.wasserflow.flow.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wasserflow.api.Capability;
 import org.wasserflow.api.Law;
 import org.wasserflow.api.Plugin;
 import org.wasserflow.api.PluginKind;
+import org.wasserflow.api.RunShape;
 import org.wasserflow.api.Seed;
 import org.wasserflow.api.Settings;
 import org.wasserflow.w2.W2Loss;
 
 /**
  * Every built-in plugin is constructed from its own declarations alone: its view refuses any setting it did not
- * declare, so a plugin that reads another component's key fails here.
+ * declare, so a plugin that reads another component's key fails here. Every plugin is offered the run's shape, as
+ * metrics are in a run.
  */
 class BuiltInPluginsTest {
 
@@ -28,6 +33,19 @@ class BuiltInPluginsTest {
             "esl-digits", Map.of("law.path", DIGITS + "usps/zip.train.gz"),
             "idx", Map.of("law.images", DIGITS + "mnist/t10k-images-idx3-ubyte.gz", "law.labels", DIGITS + "mnist/t10k-labels-idx1-ubyte.gz"));
 
+    /** The run shape offered to every plugin: MNIST images, 28x28. */
+    private static final RunShape MNIST_SHAPE = new RunShape(784, 64, 64, 300, 300);
+
+    @TempDir
+    Path cache;
+
+    /** The image metrics' settings: the digit fixtures, a classifier trained on them once into a temporary cache. */
+    private Map<String, String> digits() {
+        return Map.of("digits.train_images", DIGITS + "mnist/train-images-idx3-ubyte.gz", "digits.train_labels",
+                DIGITS + "mnist/train-labels-idx1-ubyte.gz", "digits.test_images", DIGITS + "mnist/t10k-images-idx3-ubyte.gz",
+                "digits.test_labels", DIGITS + "mnist/t10k-labels-idx1-ubyte.gz", "digits.cache", cache.toString());
+    }
+
     @Test
     void everyBuiltInPluginConstructsFromItsOwnSettingsViewAlone() {
         List<PluginSource> sources = PluginDirectory.sources(getClass().getClassLoader(), null);
@@ -38,8 +56,8 @@ class BuiltInPluginsTest {
         int constructed = 0;
         for (PluginCatalogue.Entry e : catalogue.entries()) {
             Plugin p = e.plugin();
-            Map<String, String> values = FILES.getOrDefault(p.name(), Map.of());
-            Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss(), data);
+            Map<String, String> values = p.requires().contains(Capability.IMAGES) ? digits() : FILES.getOrDefault(p.name(), Map.of());
+            Object instance = registry.create(p.kind(), p, Settings.of(values, p.settings()), new W2Loss(), data, MNIST_SHAPE);
             assertEquals(p.implementation(), instance.getClass(), p.label());
             constructed++;
         }

@@ -1,8 +1,6 @@
 package org.wasserflow.problems.digits;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -10,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nd4j.linalg.factory.Nd4j;
 import org.slf4j.Logger;
@@ -148,7 +145,6 @@ public final class DigitClassifiers {
         header.put("seed", String.valueOf(DigitClassifier.SEED));
         header.put("test_accuracy", String.format(Locale.ROOT, "%.4f", accuracy));
         header.put("train_seconds", String.format(Locale.ROOT, "%.1f", seconds));
-        header.put("wasserflow_version", version());
         try {
             ClassifierStore.write(file, header, c.parameters());
         } catch (IOException e) {
@@ -213,20 +209,5 @@ public final class DigitClassifiers {
         String home = System.getProperty("user.home");
         String expanded = configured.equals("~") ? home : configured.startsWith("~/") ? home + configured.substring(1) : configured;
         return Path.of(expanded).toAbsolutePath().normalize();
-    }
-
-    /** The wasserflow version of the running build, read where the flow module keeps it; {@code unknown} without it. */
-    private static String version() {
-        try (InputStream in = DigitClassifiers.class.getResourceAsStream("/org/wasserflow/flow/version.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "").strip();
-            return v.isEmpty() || v.startsWith("${") ? "unknown" : v;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

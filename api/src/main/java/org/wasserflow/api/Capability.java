@@ -34,6 +34,11 @@ public enum Capability {
      * classifier's features.
      */
     IMAGES("square grey images as data (an image law such as idx)"),
+    /**
+     * A law requires the run's data law, to fit itself to it (its constructor takes a {@link Law}): it can fill
+     * only the source role ({@code gaussian-fit}).
+     */
+    DATA_TO_FIT("the run's data law to fit itself to, so it can only be the source"),
     /** A metric requires source and data evaluation sets of equal size (an exact assignment between them). */
     EQUAL_EVAL_SIZES("evaluation sets of equal size");
 

@@ -25,11 +25,18 @@ public final class Capabilities {
     }
 
     /**
-     * The rules that the descriptors and the flow settings decide: a ground cost for an estimator that requires
+     * The rules that the descriptors and the flow settings decide: a law fitted to the data only as the source, a ground cost for an estimator that requires
      * one, gradient steps for {@code flow.update=gan}, equal batches for an estimator that requires them (the
      * trainer draws generated and data batches of {@code flow.batch} each).
      */
     public static void check(RunPlan plan) {
+        for (String role : List.of("data", "eval_data")) {
+            Plugin law = plan.selected().containsKey(role) ? plan.plugin(role) : null;
+            if (law != null && law.requires().contains(Capability.DATA_TO_FIT)) {
+                throw new ConfigException(role, law.name(), "a law that is not fitted to the data: '" + law.name() + "' requires "
+                        + Capability.DATA_TO_FIT.meaning());
+            }
+        }
         check(plan.plugin("loss"), plan.plugin("potential"), plan.plugin("generator"), plan.flow());
     }
 

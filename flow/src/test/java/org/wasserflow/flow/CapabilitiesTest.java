@@ -104,6 +104,17 @@ class CapabilitiesTest {
     }
 
     @Test
+    void aLawFittedToTheDataCanOnlyBeTheSource() {
+        for (String role : List.of("data", "eval_data")) {
+            ConfigException e = assertThrows(ConfigException.class, () -> plan(role + "=gaussian-fit"));
+            assertEquals(role, e.key());
+            assertTrue(e.getMessage().contains("'gaussian-fit' requires the run's data law to fit itself to, so it can only be the source"),
+                    e.getMessage());
+        }
+        assertDoesNotThrow(() -> plan("source=gaussian-fit"));
+    }
+
+    @Test
     void aSourceOfAnotherDimensionIsRefused() {
         RunPlan p = plan("source.dim=3");
         ConfigException e = assertThrows(ConfigException.class, () -> Capabilities.check(p, laws(p), Memory.shape(p, 2, 100, 100)));

@@ -39,7 +39,7 @@ public final class ProblemsModule extends AbstractModule {
     /** {@code gaussian-fit}. */
     public static final Plugin GAUSSIAN_FIT = Plugin.of(PluginKind.LAW, GaussianFitLaw.NAME, GaussianFitLaw.class,
             "source law: Gaussian with the data's mean and covariance plus a ridge, sampled through its Cholesky factor")
-            .settings(GaussianFitLaw.GROUP);
+            .settings(GaussianFitLaw.GROUP).requires(Capability.DATA_TO_FIT);
 
     /** {@code gaussian-mixture}. */
     public static final Plugin GAUSSIAN_MIXTURE = Plugin.of(PluginKind.LAW, GaussianMixtureLaw.NAME, GaussianMixtureLaw.class,

@@ -31,7 +31,7 @@ class ProblemsModuleTest {
             }
         });
         Set<Plugin> plugins = injector.getInstance(Key.get(new TypeLiteral<Set<Plugin>>() { }));
-        assertEquals(new TreeSet<>(Set.of("gaussian", "gaussian-mixture", "swiss-roll", "two-spirals", "checkerboard", "npy", "csv", "idx", "esl-digits")),
+        assertEquals(new TreeSet<>(Set.of("gaussian", "gaussian-fit", "gaussian-mixture", "swiss-roll", "two-spirals", "checkerboard", "npy", "csv", "idx", "esl-digits")),
                 plugins.stream().filter(p -> p.kind() == PluginKind.LAW).map(Plugin::name).collect(Collectors.toCollection(TreeSet::new)));
         Law law = injector.getInstance(CsvLaw.class);
         assertEquals(3, law.dimension());

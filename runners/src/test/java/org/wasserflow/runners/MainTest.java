@@ -27,7 +27,7 @@ class MainTest {
         "potential=magic          | 'magic' for key 'potential': expected one of [exact-ot, neural-dual, neural-map, sinkhorn]",
         "generator=gan            | 'gan' for key 'generator': expected one of [mlp, particles]",
         "integrator=rk4           | 'rk4' for key 'integrator': expected one of [euler, heun]",
-        "data=mnist               | 'mnist' for key 'data': expected one of [checkerboard, csv, esl-digits, gaussian, gaussian-mixture, idx, npy, swiss-roll, two-spirals]",
+        "data=mnist               | 'mnist' for key 'data': expected one of [checkerboard, csv, esl-digits, gaussian, gaussian-fit, gaussian-mixture, idx, npy, swiss-roll, two-spirals]",
         "flow.eps=-0.5            | '-0.5' for key 'flow.eps': expected a number > 0",
         "flow.K=0                 | '0' for key 'flow.K': expected an integer >= 1",
         "flow.K=many              | 'many' for key 'flow.K': expected an integer",

@@ -36,8 +36,13 @@ class MnistPresetsTest {
                 getClass().getClassLoader(), "test").execute();
     }
 
-    private static List<String> mnist() {
-        return List.of("data.images=" + DIGITS.resolve("mnist/train-images-idx3-ubyte.gz"),
+    /** The preset's data and its image metrics' classifier pointed at the fixtures, the classifier cached under {@code cache}. */
+    private static List<String> mnist(Path cache) {
+        return List.of("digits.train_images=" + DIGITS.resolve("mnist/train-images-idx3-ubyte.gz"),
+                "digits.train_labels=" + DIGITS.resolve("mnist/train-labels-idx1-ubyte.gz"),
+                "digits.test_images=" + DIGITS.resolve("mnist/t10k-images-idx3-ubyte.gz"),
+                "digits.test_labels=" + DIGITS.resolve("mnist/t10k-labels-idx1-ubyte.gz"), "digits.cache=" + cache,
+                "data.images=" + DIGITS.resolve("mnist/train-images-idx3-ubyte.gz"),
                 "data.labels=" + DIGITS.resolve("mnist/train-labels-idx1-ubyte.gz"),
                 "eval_data.images=" + DIGITS.resolve("mnist/t10k-images-idx3-ubyte.gz"),
                 "eval_data.labels=" + DIGITS.resolve("mnist/t10k-labels-idx1-ubyte.gz"));
@@ -51,9 +56,11 @@ class MnistPresetsTest {
 
     @Test
     void gaussianToMnistTrainsFromTheFittedGaussianAndRecordsTheFit() throws IOException {
-        Map<String, Double> m = train("mnist-w2", mnist(), "run.iterations=4", "run.log_every=2", "eval.source_size=100",
-                "eval.data_size=100");
+        Map<String, Double> m = train("mnist-w2", mnist(tmp.resolve("classifiers")), "run.iterations=4", "run.log_every=2",
+                "eval.source_size=100", "eval.data_size=100");
         assertTrue(Double.isFinite(m.get("w2")) && m.get("w2") > 0, "exact W2 in pixel space: " + m);
+        assertTrue(m.get("frechet_digits") > 0 && m.get("classes_covered") >= 1 && m.get("classes_covered") <= 10,
+                "the image metrics evaluate the generated digits: " + m);
         String provenance = Files.readString(tmp.resolve("mnist-w2/provenance.properties"));
         assertTrue(provenance.contains("source.law.fit_rows = 300"), "the source was fitted on every fixture image");
         assertTrue(provenance.contains("source.law.ridge = 0.1") && provenance.contains("source.law.fit_sha256 = "), provenance);

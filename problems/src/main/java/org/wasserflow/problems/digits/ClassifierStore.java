@@ -10,10 +10,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -21,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import org.wasserflow.api.ConfigException;
+import org.wasserflow.problems.readers.DataFiles;
 
 /**
  * The file format of a cached {@link DigitClassifier}: the four bytes {@code WFDC}, the format version
@@ -77,11 +76,7 @@ final class ClassifierStore {
                 out.writeInt(parameters.length);
                 out.write(bytes.array());
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DataFiles.replace(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
         }

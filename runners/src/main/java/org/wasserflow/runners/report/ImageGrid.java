@@ -3,14 +3,13 @@ package org.wasserflow.runners.report;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.wasserflow.problems.readers.DataFiles;
 
 /**
  * Pictures of square grey images (rows of {@code side * side} values in [-1, 1], row-major, as an image law's samples,
@@ -104,11 +103,7 @@ public final class ImageGrid {
             if (!ImageIO.write(img, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer for " + png);
             }
-            try {
-                Files.move(tmp, png, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, png, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DataFiles.replace(tmp, png);
         } finally {
             Files.deleteIfExists(tmp);
         }

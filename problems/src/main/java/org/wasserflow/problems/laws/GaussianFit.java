@@ -8,7 +8,6 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -31,7 +30,8 @@ final class GaussianFit {
     }
 
     /**
-     * Fits {@code rows} ({@code [n, d]}, double, not modified): the mean, the population covariance
+     * Fits {@code rows} ({@code [n, d]}, double; consumed: centred in place, so that the fit holds one copy of the
+     * data rather than two): the mean, the population covariance
      * {@code (1/n) sum (x - mu)(x - mu)^T}, plus {@code ridge} on the diagonal, and its Cholesky factor.
      *
      * @throws IllegalArgumentException when the ridged covariance is not positive definite (a rank-deficient
@@ -41,7 +41,7 @@ final class GaussianFit {
         int n = rows.rows();
         int d = (int) rows.columns();
         INDArray mean = rows.mean(0).reshape(1, d);
-        INDArray centred = rows.subRowVector(mean);
+        INDArray centred = rows.subiRowVector(mean);
         INDArray covariance = centred.transpose().mmul(centred).divi(n);
         double[][] c = covariance.toDoubleMatrix();
         double trace = 0;
@@ -61,7 +61,7 @@ final class GaussianFit {
         for (int k = 0; k < d; k++) {
             logDet += 2 * Math.log(lower.getEntry(k, k));
         }
-        INDArray factorT = Nd4j.create(lower.transpose().getData()).castTo(DataType.DOUBLE);
+        INDArray factorT = Nd4j.create(lower.transpose().getData());
         return new GaussianFit(mean, factorT, trace, logDet);
     }
 

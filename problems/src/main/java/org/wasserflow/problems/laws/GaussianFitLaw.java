@@ -47,6 +47,19 @@ public final class GaussianFitLaw implements Law {
             RIDGE, FIT_ROWS);
 
     private static final int UNBOUNDED_ROWS = 10_000;
+    /**
+     * The fits of every row of a file-backed data law made in this JVM, by the law's provenance (its files' SHA-256)
+     * and the ridge: the commands that build a run's components more than once (sample, transport, resume, an
+     * ablation's runs) fit MNIST's 784 x 784 covariance once. The two most recent are kept.
+     */
+    private static final Map<String, Fitted> FITTED = Collections.synchronizedMap(new LinkedHashMap<>(4, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Fitted> eldest) {
+            return size() > 2;
+        }
+    });
+
+    private record Fitted(GaussianFit fit, int rows) { }
 
     private final GaussianFit fit;
     private final OptionalInt side;
@@ -60,20 +73,42 @@ public final class GaussianFitLaw implements Law {
     @Inject
     public GaussianFitLaw(Settings settings, Law data, Seed seed) {
         double ridge = settings.get(RIDGE);
-        INDArray rows = rows(data, settings.get(FIT_ROWS), seed);
-        try {
-            this.fit = GaussianFit.of(rows, ridge);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(settings.keyOf(RIDGE), ridge, "a ridge > 0 such as 0.1: " + e.getMessage());
+        int wanted = settings.get(FIT_ROWS);
+        String memoKey = memoKey(data, wanted, ridge);
+        Fitted fitted = memoKey == null ? null : FITTED.get(memoKey);
+        if (fitted == null) {
+            INDArray rows = rows(data, wanted, seed);
+            try {
+                fitted = new Fitted(GaussianFit.of(rows, ridge), rows.rows());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(settings.keyOf(RIDGE), ridge, "a ridge > 0 such as 0.1: " + e.getMessage());
+            }
+            if (memoKey != null) {
+                FITTED.put(memoKey, fitted);
+            }
         }
+        this.fit = fitted.fit();
         this.side = data.imageSide();
         Map<String, String> p = new LinkedHashMap<>();
-        p.put(PREFIX + ".fit_rows", String.valueOf(rows.rows()));
+        p.put(PREFIX + ".fit_rows", String.valueOf(fitted.rows()));
         p.put(PREFIX + ".ridge", String.valueOf(ridge));
         p.put(PREFIX + ".fit_trace", String.format(Locale.ROOT, "%.6g", fit.trace()));
         p.put(PREFIX + ".fit_logdet", String.format(Locale.ROOT, "%.6g", fit.logDeterminant()));
         p.put(PREFIX + ".fit_sha256", fit.sha256());
         this.provenance = Collections.unmodifiableMap(p);
+    }
+
+    /**
+     * The key of a fit of every row of a finite law whose provenance names its files' SHA-256, else null (a law
+     * that is drawn, or subsampled with the run's seed, is fitted afresh).
+     */
+    private static String memoKey(Law data, int wanted, double ridge) {
+        Map<String, String> p = data.provenance();
+        boolean hashed = p.keySet().stream().anyMatch(k -> k.endsWith("sha256"));
+        if (!hashed || data.size().isEmpty() || (wanted != 0 && wanted < data.size().getAsInt())) {
+            return null;
+        }
+        return p + "|rows=" + data.size().getAsInt() + "|dimension=" + data.dimension() + "|ridge=" + ridge;
     }
 
     private static INDArray rows(Law data, int wanted, Seed seed) {

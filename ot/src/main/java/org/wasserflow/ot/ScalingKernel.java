@@ -50,6 +50,31 @@ final class ScalingKernel {
     }
 
     /**
+     * The unbalanced row update ({@link Sinkhorn}, a KL penalty on the row marginal): the row potential becomes
+     * {@code lambda} times the soft c-transform of g, wholly absorbed into {@code f} and the kernel, and
+     * {@code u = 1}. Each row of the kernel is then {@code exp(t_j - max t)} times {@code exp((1 - lambda) max t)
+     * (cols / S)^lambda} with {@code S} the row's sum, which stays finite because the potentials of the
+     * unbalanced problem are of the order of the penalty times a log mass ratio.
+     *
+     * @param lambda {@code rho / (rho + eps)}, in (0, 1)
+     */
+    void rebuild(float[] cost, float[] g, float[] f, float[] u, double eps, double lambda) {
+        float inv = (float) (1.0 / eps);
+        for (int i = 0; i < rows; i++) {
+            int base = i * cols;
+            float max = expRow(cost, base, g, inv, k, base, cols);
+            double logCols = Math.log(cols / sum(k, base, cols));
+            f[i] = (float) (eps * lambda * (logCols - max));
+            float scale = (float) Math.exp((1 - lambda) * max + lambda * logCols);
+            for (int j = 0; j < cols; j++) {
+                k[base + j] *= scale;
+            }
+            u[i] = 1f;
+        }
+        transpose(k, kt, rows, cols);
+    }
+
+    /**
      * One row of a soft c-transform: with {@code t_j = (g_j - cost[base + j]) * inv}, writes
      * {@code exp(t_j - max t)} into {@code out[outBase + j]} for {@code j < n}, storing 0 without evaluating the
      * exponential below {@code e^-40}, and returns {@code max t}.

@@ -13,7 +13,12 @@ import java.util.Arrays;
  * stays finite in float32 for any epsilon > 0.
  *
  * <p>The dual potentials (f, g) maximise {@code <f, a> + <g, b> - eps <a x b, exp((f + g - C) / eps) - 1>};
- * the plan is {@code P_ij = a_i b_j exp((f_i + g_j - C_ij) / eps)}. Instances are stateless.
+ * the plan is {@code P_ij = a_i b_j exp((f_i + g_j - C_ij) / eps)}. With a marginal penalty {@code rho > 0}
+ * ({@link Options#rho}) the problem is unbalanced: {@code <C, P> + eps KL(P | a x b) + rho KL(P 1 | a) +
+ * rho KL(P^T 1 | b)}, whose potentials are fixed points of {@code f = lambda c-transform(g)} with
+ * {@code lambda = rho / (rho + eps)}; a plan's rows then carry more or less than {@code a_i}, so a minibatch
+ * whose modes hold a few more points than the other batch's need not send them to a neighbouring mode
+ * (Fatras et al. 2021, "Unbalanced minibatch optimal transport"). Instances are stateless.
  */
 public final class Sinkhorn {
 
@@ -38,12 +43,24 @@ public final class Sinkhorn {
      *     the target
      * @param tolerance stop when the L1 marginal error is below this
      * @param maxIterations cap on the iterations at the target epsilon
+     * @param rho the KL penalty on both marginals, in cost units (unbalanced OT); 0 for exact marginals
      */
-    public record Options(double epsilon, double scaling, double tolerance, int maxIterations) {
+    public record Options(double epsilon, double scaling, double tolerance, int maxIterations, double rho) {
         public Options {
-            if (!(epsilon > 0) || !(scaling > 0 && scaling < 1) || !(tolerance > 0) || maxIterations < 1) {
-                throw new IllegalArgumentException("bad Sinkhorn options: " + epsilon + ", " + scaling + ", " + tolerance + ", " + maxIterations);
+            if (!(epsilon > 0) || !(scaling > 0 && scaling < 1) || !(tolerance > 0) || maxIterations < 1 || !(rho >= 0)) {
+                throw new IllegalArgumentException("bad Sinkhorn options: " + epsilon + ", " + scaling + ", " + tolerance + ", "
+                        + maxIterations + ", " + rho);
             }
+        }
+
+        /** Balanced OT: exact marginals. */
+        public Options(double epsilon, double scaling, double tolerance, int maxIterations) {
+            this(epsilon, scaling, tolerance, maxIterations, 0);
+        }
+
+        /** The exponent of the scaling updates at {@code eps}: {@code rho / (rho + eps)}, 1 when balanced. */
+        double lambda(double eps) {
+            return rho == 0 ? 1 : rho / (rho + eps);
         }
     }
 
@@ -76,15 +93,16 @@ public final class Sinkhorn {
         while (true) {
             boolean last = eps <= options.epsilon();
             int cap = last ? options.maxIterations() : ITERATIONS_PER_STAGE;
-            s.rebuild(eps);
+            double lambda = options.lambda(eps);
+            s.rebuild(eps, lambda);
             for (int k = 0; k < cap; k++) {
-                boolean outOfBounds = s.iterate();
+                boolean outOfBounds = lambda == 1 ? s.iterate() : s.iterateUnbalanced(eps, lambda);
                 if (last && s.error < options.tolerance()) {
                     break;
                 }
                 if (outOfBounds && k + 1 < cap) {
                     s.absorb(eps);
-                    s.rebuild(eps);
+                    s.rebuild(eps, lambda);
                 }
             }
             s.absorb(eps);
@@ -130,8 +148,12 @@ public final class Sinkhorn {
         }
 
         /** Recomputes f, u and the kernel from g; the column scalings return to 1. */
-        void rebuild(double eps) {
-            kernel.rebuild(cost, g, f, u, eps);
+        void rebuild(double eps, double lambda) {
+            if (lambda == 1) {
+                kernel.rebuild(cost, g, f, u, eps);
+            } else {
+                kernel.rebuild(cost, g, f, u, eps, lambda);
+            }
             Arrays.fill(w, 1f / m);
             rebuilds++;
         }
@@ -151,6 +173,35 @@ public final class Sinkhorn {
                 e += Math.abs((double) u[i] * rowSums[i] - 1.0);
                 u[i] = rowSums[i] > 0 ? 1 / rowSums[i] : LIFT;
                 out |= u[i] > BOUND || u[i] < 1 / BOUND;
+            }
+            error = e / n;
+            iterations++;
+            return out;
+        }
+
+        /**
+         * The unbalanced iteration (Chizat, Peyre, Schmitzer and Vialard 2018, "Scaling algorithms for unbalanced
+         * optimal transport problems"): each side's full potential becomes {@code lambda} times the soft
+         * c-transform of the other's, {@code v_j = (n / (K^T u)_j)^lambda exp(-(1 - lambda) g_j / eps)} and
+         * likewise for u with f, the absorbed parts entering through the second factor. The error is the mean
+         * relative change of u; true if a scaling left its bounds.
+         */
+        boolean iterateUnbalanced(double eps, double lambda) {
+            boolean out = false;
+            double keep = (1 - lambda) / eps;
+            kernel.transposeTimes(u, colSums);
+            for (int j = 0; j < m; j++) {
+                float v = colSums[j] > 0 ? (float) Math.exp(lambda * Math.log(n / colSums[j]) - keep * g[j]) : LIFT;
+                w[j] = v / m;
+                out |= v > BOUND || v < 1 / BOUND;
+            }
+            kernel.times(w, rowSums);
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                float next = rowSums[i] > 0 ? (float) Math.exp(-lambda * Math.log(rowSums[i]) - keep * f[i]) : LIFT;
+                e += Math.abs((double) next / u[i] - 1.0);
+                u[i] = next;
+                out |= next > BOUND || next < 1 / BOUND;
             }
             error = e / n;
             iterations++;

@@ -49,4 +49,45 @@ class SinkhornPotentialTest {
         assertTrue(biased.norm2Number().doubleValue() / Math.sqrt(100) > 0.05, "entropic blur pulls points inwards");
         assertEquals(0.0, debiased.amaxNumber().doubleValue(), 1e-9);
     }
+
+    /**
+     * Two clusters of 60 and 40 generated points and 40 and 60 data points, 10 apart: with exact marginals 20 points
+     * of the first cluster are sent across; with {@code sinkhorn.rho} far below the clusters' cost none is, and with
+     * {@code sinkhorn.velocity=partner} every target is a data point of the point's own cluster.
+     */
+    @Test
+    void anUnbalancedPlanKeepsASurplusInItsClusterAndPartnersAreDataPoints() {
+        INDArray y = Nd4j.randn(rng, 100, 2).castTo(DataType.DOUBLE).muli(0.2);
+        INDArray x = Nd4j.randn(rng, 100, 2).castTo(DataType.DOUBLE).muli(0.2);
+        for (int i = 60; i < 100; i++) {
+            y.putScalar(i, 0, y.getDouble(i, 0) + 10);
+        }
+        for (int j = 40; j < 100; j++) {
+            x.putScalar(j, 0, x.getDouble(j, 0) + 10);
+        }
+        Map<String, String> common = Map.of("sinkhorn.epsilon", "0.01", "sinkhorn.tolerance", "1e-6", "sinkhorn.max_iterations", "20000");
+        assertEquals(20, crossing(y, new SinkhornPotential(new W2Loss(), settings(common)).velocity(y, x)));
+        Map<String, String> unbalanced = new java.util.HashMap<>(common);
+        unbalanced.put("sinkhorn.rho", "1");
+        assertEquals(0, crossing(y, new SinkhornPotential(new W2Loss(), settings(unbalanced)).velocity(y, x)));
+        unbalanced.put("sinkhorn.velocity", "partner");
+        INDArray targets = y.add(new SinkhornPotential(new W2Loss(), settings(unbalanced)).velocity(y, x));
+        for (int i = 0; i < 100; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < 100; j++) {
+                best = Math.min(best, targets.getRow(i).distance2(x.getRow(j)));
+            }
+            assertEquals(0.0, best, 1e-6, "the target of point " + i + " is a data point");
+            assertEquals(i < 60, targets.getDouble(i, 0) < 5, "point " + i + " stays in its cluster");
+        }
+    }
+
+    /** The points of the first cluster (x < 5) whose target {@code y + v} lies in the second. */
+    private static int crossing(INDArray y, INDArray v) {
+        int count = 0;
+        for (int i = 0; i < 60; i++) {
+            count += y.getDouble(i, 0) + v.getDouble(i, 0) > 5 ? 1 : 0;
+        }
+        return count;
+    }
 }

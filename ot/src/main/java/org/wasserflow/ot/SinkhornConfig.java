@@ -13,8 +13,10 @@ import org.wasserflow.api.Settings;
  * @param maxIterations iteration cap at the target epsilon
  * @param debias whether the Sinkhorn divergence's self term is subtracted
  * @param rho the KL penalty on the marginals in cost units (unbalanced OT), 0 for exact marginals
+ * @param partner whether each point moves towards its most likely partner instead of the plan row's barycentre
  */
-public record SinkhornConfig(double epsilon, double scaling, double tolerance, int maxIterations, boolean debias, double rho) {
+public record SinkhornConfig(double epsilon, double scaling, double tolerance, int maxIterations, boolean debias, double rho,
+        boolean partner) {
 
     public static final Setting<Double> EPSILON = Setting.number("sinkhorn.epsilon", 0.01).positive()
             .describe("entropic regularisation, in units of the cost");
@@ -31,13 +33,19 @@ public record SinkhornConfig(double epsilon, double scaling, double tolerance, i
                     + "batch over-represents stay in it instead of crossing to a neighbour); 0 keeps the marginals exact; "
                     + "about the squared distance between neighbouring modes is a starting point");
 
+    public static final Setting<String> VELOCITY = Setting.choice("sinkhorn.velocity", "barycentre", "barycentre", "partner")
+            .describe("barycentre: towards the mean of the plan's row (the soft c-transform's gradient, which narrows tight "
+                    + "modes by averaging within them); partner: towards the row's most likely data point, which keeps "
+                    + "the data's spread");
+
     /** The {@code sinkhorn.*} keys. */
     public static final SettingGroup GROUP = SettingGroup.of("sinkhorn", "Sinkhorn potential", EPSILON, SCALING, TOLERANCE,
-            MAX_ITERATIONS, DEBIAS, RHO);
+            MAX_ITERATIONS, DEBIAS, RHO, VELOCITY);
 
     /** Reads the {@code sinkhorn.*} keys. */
     public static SinkhornConfig from(Settings s) {
-        return new SinkhornConfig(s.get(EPSILON), s.get(SCALING), s.get(TOLERANCE), s.get(MAX_ITERATIONS), s.get(DEBIAS), s.get(RHO));
+        return new SinkhornConfig(s.get(EPSILON), s.get(SCALING), s.get(TOLERANCE), s.get(MAX_ITERATIONS), s.get(DEBIAS), s.get(RHO),
+                s.get(VELOCITY).equals("partner"));
     }
 
     /** The solver options. */

@@ -16,7 +16,10 @@ import org.wasserflow.api.Settings;
  * The entropic potential (docs/math.md section 4): log-domain {@link Sinkhorn} between the generated and data
  * batches for the loss's ground cost, then the velocity anywhere by the soft c-transform,
  * {@code v(y) = sum_j p_j(y) pull(y, x_j)} with {@code p_j(y) = softmax_j((g_j - c(y, x_j)) / eps)}; for W2,
- * {@code v(y) = sum_j p_j(y) x_j - y}. With {@code sinkhorn.debias} the velocity is that of the Sinkhorn
+ * {@code v(y) = sum_j p_j(y) x_j - y}; with {@code sinkhorn.velocity=partner}, {@code v(y) = pull(y, x_j*)} towards
+ * the most likely partner {@code j* = argmax_j p_j(y)}, a data point, so that targets keep the data's spread where
+ * the barycentre averages a tight mode towards its centre. With {@code sinkhorn.rho > 0} the plan is unbalanced
+ * ({@link Sinkhorn}). With {@code sinkhorn.debias} the velocity is that of the Sinkhorn
  * divergence: the same field for the self problem {@code mu -> mu} is subtracted. Solves from scratch at
  * every call (no fitting, valid for Heun's predicted law). Each batch is converted to double once per call;
  * the cost matrices come from {@link CostMatrix}.
@@ -71,6 +74,11 @@ public final class SinkhornPotential implements PotentialEstimator {
         double[] pull = new double[d];
         for (int i = 0; i < n; i++) {
             ScalingKernel.expRow(c, i * m, r.g(), inv, w, 0, m);
+            if (config.partner()) {
+                cost.pull(y[i], x[mostLikely(w)], pull);
+                System.arraycopy(pull, 0, v, i * d, d);
+                continue;
+            }
             double total = ScalingKernel.sum(w, 0, m);
             for (int j = 0; j < m; j++) {
                 if (w[j] > 0) {
@@ -82,6 +90,17 @@ public final class SinkhornPotential implements PotentialEstimator {
             }
         }
         return v;
+    }
+
+    /** The first index of the largest weight. */
+    private static int mostLikely(float[] w) {
+        int best = 0;
+        for (int j = 1; j < w.length; j++) {
+            if (w[j] > w[best]) {
+                best = j;
+            }
+        }
+        return best;
     }
 
     private static double[][] split(double[] flat, int d) {

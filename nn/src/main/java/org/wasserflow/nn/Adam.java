@@ -55,8 +55,13 @@ public final class Adam implements Optimizer {
             updater = null;
             moments = null;
         } else {
-            updater = new AdamUpdater(new org.nd4j.linalg.learning.config.Adam(
-                    config.learningRate(), config.beta1(), config.beta2(), config.epsilon()));
+            org.nd4j.linalg.learning.config.Adam adam = config.halfLife() == 0
+                    ? new org.nd4j.linalg.learning.config.Adam(config.learningRate(), config.beta1(), config.beta2(), config.epsilon())
+                    : org.nd4j.linalg.learning.config.Adam.builder().learningRate(config.learningRate())
+                            .learningRateSchedule(new org.nd4j.linalg.schedule.ExponentialSchedule(org.nd4j.linalg.schedule.ScheduleType.ITERATION,
+                                    config.learningRate(), Math.pow(0.5, 1.0 / config.halfLife())))
+                            .beta1(config.beta1()).beta2(config.beta2()).epsilon(config.epsilon()).build();
+            updater = new AdamUpdater(adam);
             moments = Nd4j.zeros(params.values().dataType(), 1, 2 * params.size());
             updater.setStateViewArray(moments, new long[] {1, params.size()}, 'c', true);
         }
@@ -71,7 +76,8 @@ public final class Adam implements Optimizer {
             float beta1 = (float) config.beta1();
             float beta2 = (float) config.beta2();
             float epsilon = (float) config.epsilon();
-            float size = stepSize((float) config.learningRate(), beta1, beta2, epsilon, iteration++);
+            int t = iteration++;
+            float size = stepSize((float) config.learningRateAt(t), beta1, beta2, epsilon, t);
             Kernels.read(params.values(), w);
             Kernels.read(params.grads(), g);
             update(w, g, m, v, beta1, beta2, epsilon, size);

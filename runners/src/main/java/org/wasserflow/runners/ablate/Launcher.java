@@ -54,11 +54,14 @@ interface Launcher {
      * Deletes what earlier attempts left in the incomplete runs' directories, except runs with a checkpoint;
      * returns the incomplete runs, in order. This is the one place that decides what an incomplete run keeps: a
      * run with a checkpoint is kept, and every launcher resumes it, since {@code wasserflow run} of the same
-     * configuration continues its directory from the newest checkpoint.
+     * configuration continues its directory from the newest checkpoint. A run directory still locked by a command
+     * (a task of a cancelled job that is finishing its last writes) is waited for first ({@link WriterWait}), so
+     * a run that completes meanwhile is not submitted again.
      */
     static List<PlannedRun> clearIncomplete(List<PlannedRun> runs) throws IOException {
         List<PlannedRun> pending = new ArrayList<>();
         for (PlannedRun r : runs) {
+            WriterWait.untilUnlocked(r.dir());
             if (!r.complete()) {
                 r.clearIncomplete();
                 pending.add(r);

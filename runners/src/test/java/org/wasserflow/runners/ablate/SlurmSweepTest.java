@@ -63,6 +63,11 @@ class SlurmSweepTest {
         }
         String queue = SlurmCluster.run(List.of("squeue", "-h", "-j", job));
         assertTrue(queue.isBlank() || queue.contains("Invalid job id"), "interrupting the waiting command cancels job " + job + ": " + queue);
+        try (java.util.stream.Stream<Path> runs = Files.walk(dir, 2)) {
+            for (Path run : runs.filter(p -> p.getFileName().toString().startsWith("seed-")).toList()) {
+                WriterWait.untilUnlocked(run);
+            }
+        }
         Map<Path, String> before = provenances(dir);
         assertTrue(!before.isEmpty() && before.size() < 4, "interrupted after " + before.size() + " of 4 runs: " + Files.readString(first));
 

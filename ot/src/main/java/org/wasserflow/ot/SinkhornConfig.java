@@ -31,7 +31,7 @@ public record SinkhornConfig(double epsilon, double scaling, double tolerance, i
     public static final Setting<Double> RHO = Setting.number("sinkhorn.rho", 0.0).atLeast(0)
             .describe("KL penalty on both marginals, in units of the cost (unbalanced minibatch OT: points of a mode that one "
                     + "batch over-represents stay in it instead of crossing to a neighbour); 0 keeps the marginals exact; "
-                    + "about the squared distance between neighbouring modes is a starting point");
+                    + "about half the cost between neighbouring modes is a starting point (the W2 cost is half the squared distance)");
 
     public static final Setting<String> VELOCITY = Setting.choice("sinkhorn.velocity", "barycentre", "barycentre", "partner")
             .describe("barycentre: towards the mean of the plan's row (the soft c-transform's gradient, which narrows tight "

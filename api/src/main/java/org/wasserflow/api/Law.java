@@ -40,7 +40,9 @@ public interface Law {
     /**
      * {@code m} samples for an evaluation set: by default {@link #sample}; a mixture returns exact component
      * proportions (stratified), so that a distance between two such sets measures shape rather than the
-     * multinomial imbalance of the components.
+     * multinomial imbalance of the components; a source law may return points spread evenly over it
+     * (quasi-random), so that the generated set is as balanced as the generator allows and a perfect generator
+     * scores near such a floor.
      */
     default Sample stratified(int m, RandomGenerator rng) {
         return sample(m, rng);

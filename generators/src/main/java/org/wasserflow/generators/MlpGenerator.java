@@ -22,6 +22,7 @@ import org.wasserflow.nn.States;
 import org.wasserflow.nn.Tape;
 import org.wasserflow.nn.TrainableNet;
 import org.wasserflow.nn.TwoLanes;
+import org.wasserflow.nn.WeightAverage;
 
 /**
  * A residual MLP generator from R^d to R^d trained with Adam. The network is built on first use from the source
@@ -56,7 +57,10 @@ public final class MlpGenerator implements Generator {
     private final TwoLanes lanes;
     private final double momentum;
     private final boolean distance;
+    private final double averageDecay;
     private TrainableNet net;
+    /** The parameter average that inference uses; null without {@code generator.average}. */
+    private WeightAverage average;
     /** The source of the last training pass, by reference: the running statistics count each batch once. */
     private INDArray lastBatch;
 
@@ -66,6 +70,7 @@ public final class MlpGenerator implements Generator {
         this.lanes = new TwoLanes("generator", settings.get(MlpGeneratorConfig.THREADS) > 1);
         this.momentum = settings.get(MlpGeneratorConfig.BN_MOMENTUM);
         this.distance = settings.get(MlpGeneratorConfig.REGRESSION).equals("distance");
+        this.averageDecay = settings.get(MlpGeneratorConfig.AVERAGE);
         this.rng = Nd4j.getRandomFactory().getNewRandomInstance(seed.derive("generator.mlp"));
     }
 
@@ -81,12 +86,15 @@ public final class MlpGenerator implements Generator {
         return t.output().dup();
     }
 
-    /** The inference pass: batch norm with the running statistics; changes no state (beyond building the network on first use). */
+    /**
+     * The inference pass: batch norm with the running statistics, with the averaged parameters and statistics once
+     * {@code generator.average} has seen an optimiser step; changes no state (beyond building the network on first use).
+     */
     @Override
     public INDArray infer(INDArray source) {
         build(source.columns());
         try (MemoryWorkspace ws = scratch.open()) {
-            return net.net().infer(source);
+            return average != null && average.updates() > 0 ? average.infer(source) : net.net().infer(source);
         }
     }
 
@@ -100,7 +108,7 @@ public final class MlpGenerator implements Generator {
             count(source, t);
             double loss = distance ? distanceGradient(residual) : squaredGradient(residual);
             net.net().backward(t, residual, lanes);
-            net.step();
+            step();
             return loss;
         }
     }
@@ -136,13 +144,22 @@ public final class MlpGenerator implements Generator {
             net.net().forward(t, source, lanes);
             count(source, t);
             net.net().backward(t, outputGradient, lanes);
-            net.step();
+            step();
+        }
+    }
+
+    /** The optimiser step, then the average's update. */
+    private void step() {
+        net.step();
+        if (average != null) {
+            average.update(net.net());
         }
     }
 
     /**
      * The input dimension ({@code dim}), the network's parameters, optimiser state and, with batch norm, running
-     * statistics ({@code net.running_mean}, {@code net.running_var}), and the random stream's state.
+     * statistics ({@code net.running_mean}, {@code net.running_var}), the parameter average ({@code average.*}) with
+     * {@code generator.average}, and the random stream's state.
      */
     @Override
     public Map<String, INDArray> state() {
@@ -150,6 +167,9 @@ public final class MlpGenerator implements Generator {
         if (net != null) {
             out.put("dim", Nd4j.createFromArray((long) net.net().spec().inputDim()));
             out.putAll(net.state("net"));
+            if (average != null) {
+                out.putAll(average.state("average"));
+            }
         }
         out.put("rng", States.of(rng));
         return out;
@@ -160,6 +180,9 @@ public final class MlpGenerator implements Generator {
         if (state.containsKey("dim")) {
             build((int) state.get("dim").getLong(0));
             net.restore("net", state);
+            if (average != null) {
+                average.restore("average", state);
+            }
         }
         States.restore(rng, States.require(state, "rng", new long[] {2}));
     }
@@ -192,6 +215,7 @@ public final class MlpGenerator implements Generator {
     private void build(int dim) {
         if (net == null) {
             net = Scratch.outside(() -> new TrainableNet(config.spec(dim), config.optimizer(), rng));
+            average = averageDecay > 0 ? new WeightAverage(config.spec(dim), averageDecay) : null;
         } else if (net.net().spec().inputDim() != dim) {
             throw new IllegalArgumentException("generator built for dimension " + net.net().spec().inputDim() + ", got " + dim);
         }
@@ -210,6 +234,10 @@ public final class MlpGenerator implements Generator {
         List<MemoryPart> parts = new ArrayList<>();
         parts.add(TapeMemory.tapes("the generator network's activations and gradients", key, 2, shape.batch(), d, hidden, d, bn));
         parts.add(TapeMemory.parameters("the generator's parameters", MlpGeneratorConfig.HIDDEN.key(), 1, d, hidden, d, bn));
+        if (settings.get(MlpGeneratorConfig.AVERAGE) > 0) {
+            parts.add(new MemoryPart("the generator's parameter average", MlpGeneratorConfig.HIDDEN.key(), 0,
+                    4 * TapeMemory.parameters(d, hidden, d, bn), 0));
+        }
         if (shape.evalSource() != shape.batch()) {
             parts.add(TapeMemory.tapes("the generator's evaluation batch", RunShape.EVAL_SOURCE, 1, shape.evalSource(), d, hidden, d, bn));
         }

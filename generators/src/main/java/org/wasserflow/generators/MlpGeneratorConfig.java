@@ -51,11 +51,16 @@ public record MlpGeneratorConfig(int[] hidden, double initStd, boolean batchNorm
                     + "minibatches is the conditional mean of the targets) or distance (mean Euclidean distance per row; its "
                     + "minimiser is their geometric median, which ignores targets that a minority of minibatches sends to "
                     + "another mode; docs/toys.md)");
+    public static final Setting<Double> AVERAGE = Setting.number("generator.average", 0.0).between(0, 1, false, true)
+            .describe("decay per optimiser step of an exponential moving average of the generator's parameters and batch-norm "
+                    + "statistics, which sample, transport and the run's evaluations use instead of the live parameters; it damps "
+                    + "the generator's oscillation around its fit (0: off; 0.99 averages over about the last 100 steps, K per "
+                    + "iteration); training is unchanged");
     public static final OptimizerConfig.Keys OPTIMIZER = OptimizerConfig.keys("generator", 1e-4, 0.9, 0.999);
 
     /** The {@code generator.*} keys of the MLP generator. */
     public static final SettingGroup GROUP = SettingGroup.of("generator", "residual MLP generator", HIDDEN, INIT_STD, BATCH_NORM,
-            RESIDUAL, OUTPUT, OUTPUT_SCALE, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM, REGRESSION).with(OPTIMIZER.group("generator", "generator optimiser"));
+            RESIDUAL, OUTPUT, OUTPUT_SCALE, NORM_SCALE_INIT, NORM_SCALE_STD, THREADS, BN_MOMENTUM, REGRESSION, AVERAGE).with(OPTIMIZER.group("generator", "generator optimiser"));
 
     public MlpGeneratorConfig {
         hidden = hidden.clone();

@@ -61,6 +61,17 @@ public final class RunningStatistics {
         }
     }
 
+    /** Moves these statistics towards {@code other}'s with weight {@code w} (a weight average's update); takes its update count. */
+    void blend(RunningStatistics other, double w) {
+        for (int l = 0; l < mean.length; l++) {
+            for (int j = 0; j < mean[l].length; j++) {
+                mean[l][j] = (1 - w) * mean[l][j] + w * other.mean[l][j];
+                var[l][j] = (1 - w) * var[l][j] + w * other.var[l][j];
+            }
+        }
+        updates = other.updates;
+    }
+
     /** Hidden layer {@code l}'s running mean, a copy. */
     public double[] mean(int l) {
         return mean[l].clone();

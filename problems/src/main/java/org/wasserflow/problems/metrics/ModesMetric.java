@@ -22,7 +22,11 @@ import org.wasserflow.ot.Points;
  *       {@code 1 - exp(-4.5)} (3 std in 2-D; see {@link ModeAssignment}); a sample of the mixture itself scores
  *       about 0.989 in every dimension (labelled data scores that only where its classes are Gaussian-like);</li>
  *   <li>{@code modes_covered}: the number of modes that receive at least {@code modes.share} (default a
- *       quarter) of their fair share {@code n / modes} of the n generated points as high-quality points.</li>
+ *       quarter) of their fair share {@code n / modes} of the n generated points as high-quality points;</li>
+ *   <li>{@code mode_weight_tv}: the total variation distance between the modes' shares of the high-quality
+ *       generated points and their shares of the high-quality data points, {@code 0.5 sum_k |p_k - q_k|}: 0 when
+ *       every mode gets its data share, 1 with no high-quality point. W2 charges each unit of it about the squared
+ *       distance between neighbouring modes, far more than a blob's shape costs when the modes are tight.</li>
  * </ul>
  * Neither column sees blobs that are displaced within the radius or too tight: {@code mode-stats} does.
  * Needs modes ({@link org.wasserflow.api.Capability#MODES}). Its verdict: {@code 8/8 modes, 95% high quality}. Inputs are not modified.
@@ -39,6 +43,7 @@ public final class ModesMetric implements Metric {
 
     private final double share;
     private final FixedSetCache<Modes> modes = new FixedSetCache<>();
+    private final FixedSetCache<double[]> dataShares = new FixedSetCache<>();
     /** The number of modes of the last evaluation, for the verdict; 0 before the first. */
     private volatile int lastModes;
 
@@ -69,6 +74,24 @@ public final class ModesMetric implements Metric {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("hq_fraction", n == 0 ? 0.0 : (double) hq / n);
         out.put("modes_covered", (double) covered);
+        double[] q = dataShares.get(() -> shares(ModeAssignment.counts(ModeAssignment.assign(Points.flat(e.data().points()), m), m.count())),
+                e.data(), e.mixture().orElse(null));
+        double[] p = shares(counts);
+        double tv = 0;
+        for (int k = 0; k < q.length; k++) {
+            tv += 0.5 * Math.abs(p[k] - q[k]);
+        }
+        out.put("mode_weight_tv", hq == 0 ? 1.0 : tv);
+        return out;
+    }
+
+    /** Counts as fractions of their sum (all zero for no count). */
+    private static double[] shares(int[] counts) {
+        double total = java.util.Arrays.stream(counts).sum();
+        double[] out = new double[counts.length];
+        for (int k = 0; k < counts.length && total > 0; k++) {
+            out[k] = counts[k] / total;
+        }
         return out;
     }
 

@@ -37,7 +37,7 @@ class ModesMetricTest extends MetricContract {
 
     @Override
     protected java.util.Set<String> columnPrefixes() {
-        return java.util.Set.of("hq_", "modes_");
+        return java.util.Set.of("hq_", "modes_", "mode_weight_");
     }
 
     @Override
@@ -66,6 +66,20 @@ class ModesMetricTest extends MetricContract {
         INDArray generated = org.nd4j.linalg.factory.Nd4j.vstack(kept, all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 750),
                 org.nd4j.linalg.indexing.NDArrayIndex.all()));
         assertEquals(5.0, modes(generated, law).get("modes_covered"), "the stratified set is in mode order: modes 5, 6, 7 dropped");
+    }
+
+    /** One mode's points replaced by its neighbour's: an eighth of the mass is on the wrong mode. */
+    @Test
+    void theWeightDistanceIsTheMassOnTheWrongModes() {
+        GaussianMixtureLaw law = Fixtures.ring();
+        INDArray all = law.stratified(2000, new SplittableRandom(25)).points();
+        assertEquals(0, modes(all.dup(), law).get("mode_weight_tv"), 0.01, "a stratified set has the data's shares");
+        INDArray moved = all.dup();
+        moved.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, 250), org.nd4j.linalg.indexing.NDArrayIndex.all())
+                .assign(all.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(250, 500), org.nd4j.linalg.indexing.NDArrayIndex.all()));
+        assertEquals(0.125, modes(moved, law).get("mode_weight_tv"), 0.01, "mode 0's 250 points are mode 1's");
+        double drawn = modes(law.sample(2000, new SplittableRandom(26)).points(), law).get("mode_weight_tv");
+        assertTrue(drawn > 0.005 && drawn < 0.06, "independent draws carry the multinomial imbalance: " + drawn);
     }
 
     @Test

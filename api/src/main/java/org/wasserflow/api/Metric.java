@@ -68,7 +68,8 @@ public interface Metric {
 
     /**
      * How {@code value}, a distance-like statistic that is lower for a better fit, compares with {@code floor},
-     * the same statistic of a perfect generator on these sets: {@code <label> 4.1x its floor}, followed by
+     * the same statistic between two data sets drawn as the evaluation sets are (about what a perfect generator scores
+     * on these sets; docs/running.md says when it differs): {@code <label> 4.1x its floor}, followed by
      * {@code (at the floor)} when the ratio is at most {@value #AT_FLOOR} and {@code (well above)} when it is at
      * least {@value #WELL_ABOVE}. A floor of 0 or below (an unbiased statistic can be) gives
      * {@code <label> 0.0123 against a floor of 0}, or {@code <label> at its floor} when the value is not above 0;

@@ -235,8 +235,8 @@ public final class MlpGenerator implements Generator {
         parts.add(TapeMemory.tapes("the generator network's activations and gradients", key, 2, shape.batch(), d, hidden, d, bn));
         parts.add(TapeMemory.parameters("the generator's parameters", MlpGeneratorConfig.HIDDEN.key(), 1, d, hidden, d, bn));
         if (settings.get(MlpGeneratorConfig.AVERAGE) > 0) {
-            parts.add(new MemoryPart("the generator's parameter average", MlpGeneratorConfig.HIDDEN.key(), 0,
-                    4 * TapeMemory.parameters(d, hidden, d, bn), 0));
+            parts.add(new MemoryPart("the generator's parameter average (values and an unused gradient buffer)",
+                    MlpGeneratorConfig.HIDDEN.key(), 0, 8 * TapeMemory.parameters(d, hidden, d, bn), 0));
         }
         if (shape.evalSource() != shape.batch()) {
             parts.add(TapeMemory.tapes("the generator's evaluation batch", RunShape.EVAL_SOURCE, 1, shape.evalSource(), d, hidden, d, bn));

@@ -15,7 +15,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code w_k = max(1 - decay, 1 / k)}: the plain mean of the first {@code 1 / (1 - decay)} steps, exponential
  * after that with a horizon of about {@code 1 / (1 - decay)} steps, so the average describes the parameters from
  * the first update on (the same warm-up as {@link RunningStatistics}). The running statistics are averaged with the
- * same weights (timm's and PyTorch's EMA models do the same with their buffers). The live network is not modified.
+ * same weights (as timm's ModelEmaV2 and PyTorch's AveragedModel with {@code use_buffers=True} average buffers): an
+ * approximation, since the averaged parameters' own activation statistics differ from the average of the live
+ * ones when the parameters oscillate widely (PyTorch's SWA recomputes them instead, {@code update_bn}); it is close
+ * when the average's horizon is short against the parameters' drift. The live network is not modified.
  */
 public final class WeightAverage {
 

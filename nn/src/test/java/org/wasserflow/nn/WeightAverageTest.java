@@ -37,6 +37,26 @@ class WeightAverageTest {
         assertEquals(9, average.updates());
     }
 
+    /** The running statistics are averaged with the parameters' weights: with decay 0.5, the mean of two batches' statistics. */
+    @Test
+    void theRunningStatisticsAreAveragedWithTheSameWeights() {
+        Mlp live = net(6);
+        WeightAverage average = new WeightAverage(SPEC, 0.5);
+        INDArray first = Nd4j.randn(Nd4j.getRandomFactory().getNewRandomInstance(7), 64, 2).castTo(DataType.FLOAT);
+        INDArray second = first.mul(3).addi(1);
+        RunningStatistics stats = live.runningStatistics().orElseThrow();
+        stats.update(trainingTape(live, first), 1);
+        double[] m1 = stats.mean(0);
+        average.update(live);
+        stats.update(trainingTape(live, second), 1);
+        double[] m2 = stats.mean(0);
+        average.update(live);
+        double[] averaged = average.state("a").get("a.running_mean").toDoubleVector();
+        for (int j = 0; j < m1.length; j++) {
+            assertEquals(0.5 * (m1[j] + m2[j]), averaged[j], 1e-9, "unit " + j);
+        }
+    }
+
     @Test
     void aNetworkThatStaysPutIsItsOwnAverage() {
         Mlp live = net(2);

@@ -25,10 +25,10 @@ import org.wasserflow.ot.Points;
  *       quarter) of their fair share {@code n / modes} of the n generated points as high-quality points;</li>
  *   <li>{@code mode_weight_tv}: the total variation distance between the modes' shares of the high-quality
  *       generated points and their shares of the high-quality data points, {@code 0.5 sum_k |p_k - q_k|}: 0 when
- *       every mode gets its data share, 1 with no high-quality point. W2 charges each unit of it about the squared
- *       distance between neighbouring modes, far more than a blob's shape costs when the modes are tight.</li>
+ *       every mode gets its data share, 1 with no high-quality point. Each unit of it adds about the squared distance
+ *       between neighbouring modes to W2 squared, far more than a blob's shape costs when the modes are tight.</li>
  * </ul>
- * Neither column sees blobs that are displaced within the radius or too tight: {@code mode-stats} does.
+ * None of them sees blobs that are displaced within the radius or too tight: {@code mode-stats} does.
  * Needs modes ({@link org.wasserflow.api.Capability#MODES}). Its verdict: {@code 8/8 modes, 95% high quality}. Inputs are not modified.
  */
 public final class ModesMetric implements Metric {
@@ -52,7 +52,7 @@ public final class ModesMetric implements Metric {
         this.share = settings.get(SHARE);
     }
 
-    /** Both columns: more high-quality points and more modes covered are better. */
+    /** More high-quality points and more modes covered are better; a smaller weight distance is better. */
     @Override
     public Better better(String column) {
         return column.equals("hq_fraction") || column.equals("modes_covered") ? Better.HIGHER : Better.LOWER;

@@ -52,24 +52,23 @@ public final class RunningStatistics {
         }
         double unbias = tape.rows / (tape.rows - 1.0);
         updates++;
-        double w = Math.max(momentum, 1.0 / updates);
-        for (int l = 0; l < mean.length; l++) {
-            for (int j = 0; j < mean[l].length; j++) {
-                mean[l][j] = (1 - w) * mean[l][j] + w * tape.batchMean[l][j];
-                var[l][j] = (1 - w) * var[l][j] + w * unbias * tape.batchVar[l][j];
-            }
-        }
+        fold(tape.batchMean, tape.batchVar, unbias, Math.max(momentum, 1.0 / updates));
     }
 
     /** Moves these statistics towards {@code other}'s with weight {@code w} (a weight average's update); takes its update count. */
     void blend(RunningStatistics other, double w) {
+        fold(other.mean, other.var, 1, w);
+        updates = other.updates;
+    }
+
+    /** {@code mean <- (1 - w) mean + w means}, {@code var <- (1 - w) var + w varScale vars}, per layer and unit. */
+    private void fold(double[][] means, double[][] vars, double varScale, double w) {
         for (int l = 0; l < mean.length; l++) {
             for (int j = 0; j < mean[l].length; j++) {
-                mean[l][j] = (1 - w) * mean[l][j] + w * other.mean[l][j];
-                var[l][j] = (1 - w) * var[l][j] + w * other.var[l][j];
+                mean[l][j] = (1 - w) * mean[l][j] + w * means[l][j];
+                var[l][j] = (1 - w) * var[l][j] + w * varScale * vars[l][j];
             }
         }
-        updates = other.updates;
     }
 
     /** Hidden layer {@code l}'s running mean, a copy. */
